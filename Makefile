@@ -1,0 +1,42 @@
+# Runner's Knee Atlas: every job is one target. `make help` lists them.
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv from the lock file
+
+serve: $(STAMP) ## Build the site and serve it at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP) ## Build the site into site/ (strict)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP) ## Validate every exercise, routine and vocabulary file
+	$(BIN)/python -m build_tools check
+
+test: $(STAMP) ## Run every test (installs Debian's chromium if missing)
+	bash scripts/system-deps
+	$(BIN)/python -m pytest -n 2
+
+lock: ## Re-resolve requirements.lock from pyproject.toml
+	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile pyproject.toml --extra test \
+		--generate-hashes --universal --python-version 3.11 -o requirements.lock
+
+bench: $(STAMP) ## Run the build benchmark (see README)
+	$(BIN)/python -m build_tools bench
+
+clean: ## Remove the built site and the virtual environment
+	rm -rf site $(VENV)
+
+.PHONY: help install serve build check test lock bench clean

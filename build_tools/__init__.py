@@ -1,0 +1,1 @@
+"""Runner's Knee Atlas build tools: load, validate and render exercise records."""

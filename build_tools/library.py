@@ -1,0 +1,169 @@
+"""Load every data file once into a Library of typed records, or fail with every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .content_refs import content_reference_problems
+from .ladders import ladder_problems, ladders_from_edges
+from .model import ConditionUse, Dose, Exercise, Media, PhaseDose, Reference, Vocabularies, relative_to
+from .problems import DataError, Problem
+from .schema import RecordSchema
+from .suggest import did_you_mean
+from .vocabulary import load_vocabularies
+from .yamlfile import YamlDocument, read_yaml
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """Where the data lives. Defaults match the repository layout; tests point them at fixtures."""
+
+    root: Path
+    exercises: Path
+    vocabularies: Path
+    schemas: Path
+    content: Path | None = None
+
+    @classmethod
+    def at(cls, root: Path, **overrides: Path) -> ProjectPaths:
+        root = root.resolve()
+        defaults = {
+            "exercises": root / "exercises",
+            "vocabularies": root / "vocabularies",
+            "schemas": root / "schemas",
+            "content": root / "content",
+        }
+        defaults.update({k: Path(v) for k, v in overrides.items() if v is not None})
+        return cls(root=root, **defaults)
+
+    @property
+    def exercise_schema(self) -> Path:
+        return self.schemas / "exercise.schema.json"
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything the site is built from, with the indexes between records."""
+
+    vocab: Vocabularies
+    exercises: dict[str, Exercise]
+    paths: ProjectPaths
+    documents: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """The exercise with this id; a KeyError that names the closest id otherwise."""
+        try:
+            return self.exercises[exercise_id]
+        except KeyError:
+            raise KeyError(f"no exercise with id '{exercise_id}';{did_you_mean(exercise_id, self.exercises)}") from None
+
+    def by_name(self) -> list[Exercise]:
+        return sorted(self.exercises.values(), key=lambda e: e.name.lower())
+
+    def for_condition(self, condition: str, phase: str | None = None) -> list[Exercise]:
+        return [e for e in self.by_name() if condition in e.condition_ids and (phase is None or phase in e.phases_for(condition))]
+
+    def for_muscle(self, muscle: str, role: str = "primary") -> list[Exercise]:
+        attr = "primary_muscles" if role == "primary" else "secondary_muscles"
+        members = self.muscles_in(muscle)
+        return [e for e in self.by_name() if members & set(getattr(e, attr))]
+
+    def muscles_in(self, muscle_or_group: str) -> set[str]:
+        """A muscle id, or every muscle in a group."""
+        if muscle_or_group in self.vocab.groups:
+            return {m.id for m in self.vocab.muscles.values() if m.group == muscle_or_group}
+        return {muscle_or_group}
+
+    def for_equipment(self, equipment: str) -> list[Exercise]:
+        return [e for e in self.by_name() if equipment in e.equipment]
+
+
+def _record(data: dict[str, Any], display: str, progressions: tuple, regressions: tuple) -> Exercise:
+    dose = dict(data["dose"])
+    by_phase = tuple(PhaseDose(**p) for p in dose.pop("by_phase", []))
+    muscles = data["muscles"]
+    return Exercise(
+        id=data["id"],
+        name=data["name"],
+        aliases=tuple(data.get("aliases", ())),
+        summary=data["summary"],
+        type=data["type"],
+        position=data["position"],
+        level=data["level"],
+        knee_load=data["knee_load"],
+        equipment=tuple(data["equipment"]),
+        primary_muscles=tuple(muscles["primary"]),
+        secondary_muscles=tuple(muscles.get("secondary", ())),
+        conditions=tuple(ConditionUse(c["condition"], tuple(c["phases"])) for c in data["conditions"]),
+        steps=tuple(data["steps"]),
+        cues=tuple(data["cues"]),
+        mistakes=tuple(data["mistakes"]),
+        feel_it=data["feel_it"],
+        dose=Dose(**dose, by_phase=by_phase),
+        progressions=progressions,
+        regressions=regressions,
+        standalone=data.get("standalone"),
+        cautions=tuple(data["cautions"]),
+        references=tuple(Reference(**r) for r in data["references"]),
+        reviewed=data["reviewed"],
+        compare=dict(data.get("compare", {})),
+        media=tuple(Media(**m) for m in data.get("media", ())),
+        source_path=display,
+    )
+
+
+def read_exercises(paths: ProjectPaths, schema: RecordSchema) -> tuple[dict[str, YamlDocument], list[Problem]]:
+    """Parse and schema-check every exercises/*.yml; documents by id, and every problem."""
+    documents: dict[str, YamlDocument] = {}
+    problems: list[Problem] = []
+    files = sorted(paths.exercises.glob("*.yml")) + sorted(paths.exercises.glob("*.yaml"))
+    for path in files:
+        display = relative_to(path, paths.root)
+        if path.suffix == ".yaml":
+            problems.append(Problem(display, 1, 1, "", "exercise files end in .yml; rename the file"))
+            continue
+        doc = read_yaml(path, display)
+        problems += doc.problems
+        if doc.data is None:
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(Problem(display, 1, 1, "", f"the file must be a set of 'field: value' lines, like "
+                                    f"'name: Glute bridge'; found {type(doc.data).__name__ == 'list' and 'a list' or 'a single value'}"))
+            continue
+        problems += schema.problems(doc.data, doc.positions, display)
+        record_id = doc.data.get("id")
+        if isinstance(record_id, str):
+            line, column = doc.positions.of_value(("id",))
+            if record_id != path.stem:
+                problems.append(Problem(display, line, column, "id",
+                                        f"id '{record_id}' does not match the file name '{path.name}'; "
+                                        f"rename the file to '{record_id}.yml' or set id: {path.stem}"))
+            if record_id in documents:
+                problems.append(Problem(display, line, column, "id",
+                                        f"id '{record_id}' is already used by {documents[record_id].display}; ids must be unique"))
+                continue
+            documents[record_id] = doc
+    return documents, problems
+
+
+def load_library(paths: ProjectPaths) -> Library:
+    """Read, check and index every data file. Raises DataError listing every problem found."""
+    vocab, problems = load_vocabularies(paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root)
+    if vocab is None:
+        raise DataError(problems)
+    schema = RecordSchema.from_file(paths.exercise_schema, vocab.enums())
+    documents, problems = read_exercises(paths, schema)
+    edges, edge_problems = ladder_problems(documents)
+    problems += edge_problems
+    if paths.content is not None and paths.content.is_dir():
+        problems += content_reference_problems(paths.content, set(documents), paths.root)
+    if problems:
+        raise DataError(problems)
+    progressions, regressions = ladders_from_edges(edges)
+    exercises = {
+        exercise_id: _record(doc.data, doc.display, progressions.get(exercise_id, ()), regressions.get(exercise_id, ()))
+        for exercise_id, doc in sorted(documents.items())
+    }
+    return Library(vocab=vocab, exercises=exercises, paths=paths, documents={k: d.data for k, d in documents.items()})

@@ -1,0 +1,61 @@
+"""The content macros, registered with mkdocs-macros by the top-level macros.py.
+
+Each macro is a plain function of the library and the current page, so it can be tested directly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .library import Library
+from .render import Renderer
+
+
+class ContentMacros:
+    """Macros available in every content page. Each returns Markdown/HTML for the current page."""
+
+    def __init__(self, library: Library, renderer: Renderer, page_url: Any):
+        self.library = library
+        self.renderer = renderer
+        self.page_url = page_url  # a callable: the URL of the page being rendered
+
+    def _render(self, template: str, **context: Any) -> str:
+        return self.renderer.render(template, self.page_url(), **context)
+
+    def exercise_page(self, exercise_id: str) -> str:
+        """The whole body of an exercise's page."""
+        return self._render("exercise.html", exercise=self.library.exercise(exercise_id))
+
+    def muscle_page(self, muscle_id: str) -> str:
+        """The body of a muscle or muscle-group page: exercises where it is primary, then secondary."""
+        vocab = self.library.vocab
+        term = vocab.muscles.get(muscle_id) or vocab.groups[muscle_id]
+        return self._render("muscle.html", term=term, primary=self.library.for_muscle(muscle_id, "primary"),
+                            secondary=self.library.for_muscle(muscle_id, "secondary"))
+
+    def equipment_page(self, equipment_id: str) -> str:
+        """The body of an equipment page: every exercise that uses it."""
+        term = self.library.vocab.equipment[equipment_id]
+        return self._render("equipment.html", term=term, exercises=self.library.for_equipment(equipment_id))
+
+    def exercise_link(self, exercise_id: str) -> str:
+        """A link to one exercise, by id: {{ exercise_link("clamshell") }}."""
+        return self._render("exercise-link.html", exercise=self.library.exercise(exercise_id))
+
+    def exercise_list(self, condition: str | None = None) -> str:
+        """Every exercise (or those for one condition) as a list of links with summaries."""
+        exercises = self.library.for_condition(condition) if condition else self.library.by_name()
+        return self._render("exercise-list.html", exercises=exercises)
+
+    def registry(self) -> dict[str, Any]:
+        """Name -> function, for registration with mkdocs-macros."""
+        names = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list"]
+        return {name: getattr(self, name) for name in names}
+
+
+def define_env(env: Any) -> None:
+    """mkdocs-macros entry point: register every content macro against the already-loaded library."""
+    plugin = env.conf.plugins["atlas"]
+    macros = ContentMacros(plugin.library, plugin.renderer, page_url=lambda: env.page.url)
+    for name, function in macros.registry().items():
+        env.macro(function, name)

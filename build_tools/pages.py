@@ -1,0 +1,33 @@
+"""The pages generated from records: one per exercise, muscle (and group) and equipment item.
+
+Each is a tiny Markdown stub whose body is one macro call; the macro renders the template. Nothing is
+written to disk, so an edited YAML file shows up on the next `mkdocs serve` reload.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .library import Library
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+
+
+def _stub(title: str, macro: str, item_id: str, extra_meta: str = "") -> str:
+    # Titles are labels (the schema forbids < > { } and Markdown signs); json.dumps makes them valid YAML.
+    return f"---\ntitle: {json.dumps(title)}\n{extra_meta}---\n\n{{{{ {macro}({json.dumps(item_id)}) }}}}\n"
+
+
+def generated_pages(library: Library) -> list[GeneratedPage]:
+    """Every generated page, in a stable order."""
+    pages = [GeneratedPage(f"exercises/{e.id}.md", _stub(e.name, "exercise_page", e.id)) for e in library.exercises.values()]
+    for term in [*library.vocab.groups.values(), *library.vocab.muscles.values()]:
+        pages.append(GeneratedPage(f"muscles/{term.id}.md", _stub(term.name, "muscle_page", term.id)))
+    for term in library.vocab.equipment.values():
+        pages.append(GeneratedPage(f"equipment/{term.id}.md", _stub(term.name, "equipment_page", term.id)))
+    return pages

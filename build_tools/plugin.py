@@ -1,0 +1,121 @@
+"""The `atlas` MkDocs plugin: loads the data once, adds generated pages, and never ships a broken site."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import CountHandler
+
+from .api import exercises_api
+from .library import Library, ProjectPaths, load_library
+from .pages import generated_pages
+from .problems import DataError
+from .render import Renderer
+
+log = logging.getLogger("mkdocs.plugins.atlas")
+
+
+class AtlasConfig(Config):
+    exercises_dir = c.Type(str, default="exercises")
+    vocabularies_dir = c.Type(str, default="vocabularies")
+    schemas_dir = c.Type(str, default="schemas")
+    templates_dir = c.Type(str, default="site-overrides/atlas")
+
+
+class AtlasPlugin(BasePlugin[AtlasConfig]):
+    """Turns the YAML records into pages. See README 'How the site is built'."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.library: Library | None = None
+        self.renderer: Renderer | None = None
+        self._final_site_dir: Path | None = None
+        self._staging: Path | None = None
+        self._warnings = CountHandler()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds.
+        self.command = command
+
+    @event_priority(100)  # before macros, which reads the library in its own on_config
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        paths = ProjectPaths.at(
+            root,
+            exercises=root / self.config.exercises_dir,
+            vocabularies=root / self.config.vocabularies_dir,
+            schemas=root / self.config.schemas_dir,
+            content=Path(config.docs_dir),
+        )
+        try:
+            self.library = load_library(paths)
+        except DataError as error:
+            raise PluginError(f"The exercise data has problems; nothing was built.\n{error}") from None
+        self.renderer = Renderer(self.library, root / self.config.templates_dir, config.repo_url or "")
+        if self.command == "build":
+            self._stage(config)
+        return config
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Build into a sibling folder; on_post_build swaps it in only if the build succeeded."""
+        self._final_site_dir = Path(config.site_dir)
+        self._final_site_dir.parent.mkdir(parents=True, exist_ok=True)
+        self._staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=self._final_site_dir.parent))
+        config.site_dir = str(self._staging)
+        self._warnings = CountHandler()
+        self._warnings.setLevel(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(self._warnings)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.library is not None
+        for page in generated_pages(self.library):
+            files.append(File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV))
+        for name, text in exercises_api(self.library, config.site_url or "").items():
+            files.append(File.generated(config, name, content=text))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        # Point Material's "edit this page" at the YAML record, not at a generated page.
+        if page.file.generated_by and self.library and page.file.src_uri.startswith("exercises/"):
+            exercise = self.library.exercises.get(Path(page.file.src_uri).stem)
+            if exercise and self.renderer:
+                page.edit_url = self.renderer.source_url(exercise.source_path)
+        return markdown
+
+    @event_priority(-100)  # last, after search and every other plugin has written its files
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._staging is None or self._final_site_dir is None:
+            return
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        if config.strict and self._warnings.get_counts():
+            return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
+        final = self._final_site_dir
+        old = final.with_name(f".site-old-{self._staging.name}")
+        if final.exists():
+            final.rename(old)
+        self._staging.rename(final)
+        config.site_dir = str(final)
+        self._staging = None
+        shutil.rmtree(old, ignore_errors=True)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._discard_staging()
+
+    def on_shutdown(self) -> None:
+        self._discard_staging()
+
+    def _discard_staging(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
+

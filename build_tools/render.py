@@ -1,0 +1,44 @@
+"""Pure renderers: records in, page text out, through the Jinja templates in site-overrides/atlas/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.utils import get_relative_url
+
+from .library import Library
+from .textfilter import inline_markdown, plain
+
+
+class Renderer:
+    """Renders a named template for a page, with links made relative to that page."""
+
+    def __init__(self, library: Library, templates: Path, repo_url: str = "", edit_branch: str = "main"):
+        self.library = library
+        self.repo_url = repo_url.rstrip("/")
+        self.edit_branch = edit_branch
+        self.env = Environment(
+            loader=FileSystemLoader(templates),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["md"] = inline_markdown
+        self.env.filters["plain"] = plain
+
+    def render(self, template: str, page_url: str, **context: Any) -> str:
+        """Render template for the page at page_url (e.g. 'exercises/clamshell/')."""
+
+        def link(url: str) -> str:
+            return get_relative_url(url, page_url) if url else "."
+
+        return self.env.get_template(template).render(
+            lib=self.library, vocab=self.library.vocab, link=link, page_url=page_url, renderer=self, **context
+        )
+
+    def source_url(self, source_path: str) -> str:
+        """Where a contributor edits a record on the forge."""
+        return f"{self.repo_url}/edit/{self.edit_branch}/{source_path}" if self.repo_url else ""
