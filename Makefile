@@ -2,6 +2,7 @@
 .DEFAULT_GOAL := help
 PYTHON ?= python3
 VENV := .venv
+export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
@@ -27,7 +28,7 @@ check: $(STAMP) ## Validate every exercise, routine and vocabulary file
 
 test: $(STAMP) ## Run every test (installs Debian's chromium if missing)
 	bash scripts/system-deps
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 lock: ## Re-resolve requirements.lock from pyproject.toml
 	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile pyproject.toml --extra test \

@@ -42,8 +42,18 @@ def exercise_ids_in_markdown(source: str) -> Iterator[tuple[int, str, str]]:
                 yield call.lineno, call.node.name, exercise_id
 
 
-def content_reference_problems(content: Path, known_ids: set[str], root: Path) -> list[Problem]:
-    """A problem for each unknown exercise id named in a content page's macro call."""
+def macro_names_called(source: str) -> Iterator[tuple[int, str]]:
+    """(line, name) for every plain function call in source, e.g. {{ exercise_lnk("x") }}."""
+    tree = Environment().parse(source)
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name not in assigned:
+            yield call.lineno, call.node.name
+
+
+def content_reference_problems(content: Path, known_ids: set[str], root: Path,
+                               macro_names: set[str] | None = None) -> list[Problem]:
+    """A problem for each unknown macro, and each unknown exercise id, in a content page's macro calls."""
     problems = []
     for path in sorted(content.rglob("*.md")):
         display = relative_to(path, root)
@@ -53,6 +63,10 @@ def content_reference_problems(content: Path, known_ids: set[str], root: Path) -
         except TemplateSyntaxError as error:
             problems.append(Problem(display, error.lineno or 1, 1, "", f"macro syntax error: {error.message}"))
             continue
+        for line, name in macro_names_called(source) if macro_names is not None else ():
+            if name not in macro_names:
+                problems.append(Problem(display, line, 1, name, f"there is no macro called '{name}';"
+                                        f"{did_you_mean(name, macro_names)} the macros are listed on the Contribute page"))
         for line, macro, exercise_id in found:
             if exercise_id not in known_ids:
                 problems.append(Problem(display, line, 1, macro,

@@ -132,7 +132,9 @@ def read_exercises(paths: ProjectPaths, schema: RecordSchema) -> tuple[dict[str,
             problems.append(Problem(display, 1, 1, "", f"the file must be a set of 'field: value' lines, like "
                                     f"'name: Glute bridge'; found {type(doc.data).__name__ == 'list' and 'a list' or 'a single value'}"))
             continue
-        problems += schema.problems(doc.data, doc.positions, display)
+        # Where the loader already reported a field (a bad tag, an over-long text), skip the schema's echo.
+        flagged = {p.field for p in doc.problems}
+        problems += [p for p in schema.problems(doc.data, doc.positions, display) if p.field not in flagged]
         record_id = doc.data.get("id")
         if isinstance(record_id, str):
             line, column = doc.positions.of_value(("id",))
@@ -153,12 +155,14 @@ def load_library(paths: ProjectPaths) -> Library:
     vocab, problems = load_vocabularies(paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root)
     if vocab is None:
         raise DataError(problems)
-    schema = RecordSchema.from_file(paths.exercise_schema, vocab.enums())
+    schema = RecordSchema.from_file(paths.exercise_schema, vocab.enums(), synonyms=vocab.synonyms())
     documents, problems = read_exercises(paths, schema)
     edges, edge_problems = ladder_problems(documents)
     problems += edge_problems
     if paths.content is not None and paths.content.is_dir():
-        problems += content_reference_problems(paths.content, set(documents), paths.root)
+        from .macros import MACRO_NAMES  # late import: macros imports this module
+
+        problems += content_reference_problems(paths.content, set(documents), paths.root, MACRO_NAMES)
     if problems:
         raise DataError(problems)
     progressions, regressions = ladders_from_edges(edges)

@@ -49,8 +49,14 @@ class ContentMacros:
 
     def registry(self) -> dict[str, Any]:
         """Name -> function, for registration with mkdocs-macros."""
-        names = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list"]
-        return {name: getattr(self, name) for name in names}
+        return {name: getattr(self, name) for name in CONTENT_MACROS}
+
+
+# Every macro a content page may call: ours, plus what Jinja and mkdocs-macros provide.
+CONTENT_MACROS = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list"]
+JINJA_AND_MKDOCS_MACROS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "context", "macros_info",
+                           "now", "fix_url"}
+MACRO_NAMES = set(CONTENT_MACROS) | JINJA_AND_MKDOCS_MACROS
 
 
 def define_env(env: Any) -> None:

@@ -46,18 +46,25 @@ class Vocabularies:
     levels: dict[str, Term]
     knee_loads: dict[str, Term]
 
+    def synonyms(self) -> dict[str, dict[str, str]]:
+        """Per vocabulary: slugs of each term's names -> its id (a slug of "Runner's knee" finds its condition id)."""
+        def slug(text: str) -> str:
+            return "-".join("".join(ch if ch.isalnum() else " " for ch in text.lower().replace("'", "")).split())
+
+        result: dict[str, dict[str, str]] = {}
+        for name, terms in self.terms_by_enum().items():
+            result[name] = {slug(label): t.id for t in terms.values()
+                            for label in (t.name, getattr(t, "short_name", "")) if label}
+        return result
+
+    def terms_by_enum(self) -> dict[str, dict[str, Term]]:
+        return {"muscle": self.muscles, "equipment": self.equipment, "condition": self.conditions,
+                "phase": self.phases, "type": self.types, "position": self.positions, "level": self.levels,
+                "knee_load": self.knee_loads}
+
     def enums(self) -> dict[str, list[str]]:
         """The allowed ids per schema $defs name."""
-        return {
-            "muscle": list(self.muscles),
-            "equipment": list(self.equipment),
-            "condition": list(self.conditions),
-            "phase": list(self.phases),
-            "type": list(self.types),
-            "position": list(self.positions),
-            "level": list(self.levels),
-            "knee_load": list(self.knee_loads),
-        }
+        return {name: list(terms) for name, terms in self.terms_by_enum().items()}
 
 
 @dataclass(frozen=True)

@@ -60,15 +60,18 @@ def render_schema(schema: dict[str, Any]) -> str:
 class RecordSchema:
     """A compiled schema plus the knowledge to turn its errors into plain-language problems."""
 
-    def __init__(self, schema: dict[str, Any], kind: str = "exercise"):
+    def __init__(self, schema: dict[str, Any], kind: str = "exercise", synonyms: dict[str, dict[str, str]] | None = None):
         self.schema = schema
         self.kind = kind
+        # Per vocabulary: other words for an id (slugs of its names), for did-you-mean on near misses.
+        self.synonyms = synonyms or {}
         self.validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
     @classmethod
-    def from_file(cls, path: Path, enums: dict[str, list[str]] | None = None, kind: str = "exercise") -> RecordSchema:
+    def from_file(cls, path: Path, enums: dict[str, list[str]] | None = None, kind: str = "exercise",
+                  synonyms: dict[str, dict[str, str]] | None = None) -> RecordSchema:
         schema = json.loads(path.read_text(encoding="utf-8"))
-        return cls(with_enums(schema, enums) if enums else schema, kind)
+        return cls(with_enums(schema, enums) if enums else schema, kind, synonyms)
 
     @cached_property
     def _vocabulary_by_id(self) -> dict[int, str]:
@@ -124,12 +127,17 @@ class RecordSchema:
         if kind == "enum":
             choices = [str(c) for c in error.validator_value]
             vocabulary = self._vocabulary_by_id.get(id(schema))
+            suggestion = did_you_mean(value, choices)
+            if vocabulary and not suggestion and isinstance(value, str):
+                synonyms = self.synonyms.get(vocabulary, {})
+                match = did_you_mean(value, synonyms)
+                suggestion = f" did you mean '{synonyms[match.split(chr(39))[1]]}'?" if match else ""
             if vocabulary:
                 what = f"unknown {vocabulary.replace('_', ' ')} '{value}';"
                 where = f" allowed (from vocabularies/{VOCABULARY_FILES[vocabulary]}): "
             else:
                 what, where = f"'{value}' is not allowed;", " allowed: "
-            return [at(path, what + did_you_mean(value, choices) + where + allowed_list(choices))]
+            return [at(path, what + suggestion + where + allowed_list(choices))]
         if kind == "type":
             expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             wanted = " or ".join(JSON_TYPES.get(t, t) for t in expected)
@@ -148,8 +156,9 @@ class RecordSchema:
             description = schema.get("description", "see the schema")
             return [at(path, f"{describe_value(value)} is not allowed here; expected {description[0].lower()}"
                              f"{description[1:]}")]
-        description = self.resolve(self._schema_at(path)).get("description") or schema.get("description", "")
-        allowed = f"; {description}" if description else ""
+        # The innermost rule's description says what is allowed (e.g. the label format), else the field's.
+        description = schema.get("description") or self.resolve(self._schema_at(path)).get("description", "")
+        allowed = f"; {description[0].lower()}{description[1:]}" if description else ""
         if kind == "pattern":
             return [at(path, f"{describe_value(value)} has a form that is not allowed{allowed}")]
         if kind == "format":

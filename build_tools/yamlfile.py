@@ -106,7 +106,7 @@ class _Builder:
             raise _TooBig(node)
         self.positions.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in PLAIN_TAGS:
-            self.problem(node, path, f"the YAML tag '{node.tag}' is not allowed; write plain text, numbers and lists")
+            self.problem(node, path, f"the YAML tag '{node.tag.replace(TAG, '!!')}' is not allowed; write plain text, numbers and lists")
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path)

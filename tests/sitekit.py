@@ -1,0 +1,99 @@
+"""Build real sites for tests: small fixture projects in tmp_path, and the shipped site once per run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = ROOT / "exercises"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, url: str) -> str:
+        """The HTML of the page at url, e.g. 'exercises/clamshell/'."""
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def run(cmd: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def build(project: Path, site: Path | None = None, extra: list[str] | None = None) -> BuildResult:
+    """`mkdocs build` in project (strict, as configured); the result with combined output."""
+    site = site or project / "site"
+    proc = run([*MKDOCS, "build", "-q", "-d", str(site), *(extra or [])], cwd=project)
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def check(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m build_tools --root project check ...`."""
+    return run([sys.executable, "-m", "build_tools", "--root", str(project), "check", *args], cwd=project)
+
+
+def make_project(
+    tmp: Path,
+    exercises: dict[str, str] | None = None,
+    pages: dict[str, str] | None = None,
+    copy_exercises: list[str] | None = None,
+) -> Path:
+    """A small complete project in tmp that uses the real vocabularies, schemas, templates and plugins.
+
+    exercises: file name -> YAML text; copy_exercises: ids of shipped records to copy in;
+    pages: content path -> Markdown (a home page and an exercise index are always present).
+    """
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / "exercises").mkdir(exist_ok=True)
+    for exercise_id in copy_exercises or []:
+        shutil.copy(EXERCISES / f"{exercise_id}.yml", tmp / "exercises")
+    for name, text in (exercises or {}).items():
+        (tmp / "exercises" / name).write_text(text, encoding="utf-8")
+    content = tmp / "content"
+    defaults = {"index.md": "# Home\n\nFixture site.\n", "exercises/index.md": "# Exercises\n\n{{ exercise_list() }}\n"}
+    for rel, text in {**defaults, **(pages or {})}.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text, encoding="utf-8")
+    for folder in ("vocabularies", "schemas", "site-overrides", "routines"):
+        if (ROOT / folder).exists() and not (tmp / folder).exists():
+            (tmp / folder).symlink_to(ROOT / folder)
+    shutil.copy(ROOT / "macros.py", tmp / "macros.py")
+
+    yaml = YAML()
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"] = [{"Home": "index.md"}, {"Exercises": "exercises/index.md"}]
+    config.pop("watch", None)
+    config["not_in_nav"] = "/*\n"  # fixture pages need not be in the nav
+    with (tmp / "mkdocs.yml").open("w", encoding="utf-8") as out:
+        yaml.dump(config, out)
+    return tmp
+
+
+def fixture_exercise(exercise_id: str = "fixture-exercise", **changes: object) -> str:
+    """A valid exercise record (tests/fixtures/valid-exercise.yml) with top-level fields replaced."""
+    yaml = YAML()
+    data = yaml.load((FIXTURES / "valid-exercise.yml").read_text(encoding="utf-8"))
+    data["id"] = exercise_id
+    for key, value in changes.items():
+        if value is None:
+            del data[key]
+        else:
+            data[key] = value
+    from io import StringIO
+
+    out = StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()

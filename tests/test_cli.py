@@ -1,0 +1,62 @@
+"""The contributor commands: check's formats and exit codes, and the `new` scaffold."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+from sitekit import check, make_project, run
+
+
+def test_check_passes_on_a_good_project_and_says_so(tmp_path):
+    project = make_project(tmp_path, copy_exercises=["clamshell"])
+    result = check(project)
+    assert result.returncode == 0
+    assert result.stdout.strip() == "OK: 1 exercises checked, no problems."
+
+
+def test_check_reports_every_problem_in_one_run(tmp_path):
+    project = make_project(tmp_path, copy_exercises=["clamshell"])
+    text = (project / "exercises" / "clamshell.yml").read_text()
+    text = text.replace("level: beginner", "level: easy").replace("position: lying-on-side", "position: side")
+    (project / "exercises" / "clamshell.yml").write_text(text)
+    (project / "exercises" / "broken.yml").write_text("id: broken\nname: [unclosed\n")
+    result = check(project)
+    assert result.returncode == 1
+    assert "clamshell.yml:8:8: level: unknown level 'easy'" in result.stdout
+    assert "clamshell.yml:7:11: position: unknown position 'side'" in result.stdout
+    assert "broken.yml:3:1: (file): invalid YAML" in result.stdout
+    assert result.stdout.rstrip().endswith("3 problems in 2 files.")
+
+
+def test_json_and_github_formats(tmp_path):
+    project = make_project(tmp_path, copy_exercises=["clamshell"])
+    path = project / "exercises" / "clamshell.yml"
+    path.write_text(path.read_text().replace("level: beginner", "level: easy"))
+    data = json.loads(check(project, "--format", "json").stdout)
+    assert data == [{"path": "exercises/clamshell.yml", "line": 8, "column": 8, "field": "level",
+                     "message": data[0]["message"]}]
+    assert data[0]["message"].startswith("unknown level 'easy';")
+    github = check(project, "--format", "github").stdout.strip()
+    assert re.fullmatch(r"::error file=exercises/clamshell.yml,line=8,col=8,title=level::unknown level 'easy';.*", github)
+
+
+def new(project, *args):
+    return run([sys.executable, "-m", "build_tools", "--root", str(project), "new", *args], cwd=project)
+
+
+def test_new_writes_a_template_that_fails_until_filled_and_refuses_to_overwrite(tmp_path):
+    project = make_project(tmp_path)
+    result = new(project, "Side-lying hip abduction")
+    assert result.returncode == 0, result.stderr
+    path = project / "exercises" / "side-lying-hip-abduction.yml"
+    text = path.read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schemas/exercise.schema.json")
+    assert "id: side-lying-hip-abduction" in text and "name: Side-lying hip abduction" in text
+    failed = check(project)
+    assert failed.returncode == 1
+    assert "side-lying-hip-abduction.yml" in failed.stdout and "unknown type 'TODO'" in failed.stdout
+    again = new(project, "Side-lying hip abduction")
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert path.read_text() == text

@@ -1,0 +1,68 @@
+"""Golden tests: each bad input gives exactly the recorded message, names file, line and field, and
+stops both `check` and `mkdocs build` without a traceback or a touched site.
+
+Cases live in tests/golden/errors/<case>/ (exercises/*.yml, optional content/*.md) with expected.txt.
+Refresh after an intended wording change with `pytest tests/test_error_messages.py --update-golden`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitekit import build, check, make_project
+
+GOLDEN = Path(__file__).parent / "golden" / "errors"
+CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
+MESSAGE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<field>[^:]+): (?P<what>.+)$", re.M)
+
+
+def project_for(case: str, tmp_path: Path) -> Path:
+    source = GOLDEN / case
+    exercises = {p.name: p.read_bytes().decode("utf-8", "surrogateescape") for p in (source / "exercises").glob("*")}
+    pages = {p.relative_to(source / "content").as_posix(): p.read_text() for p in (source / "content").rglob("*.md")} \
+        if (source / "content").exists() else {}
+    project = make_project(tmp_path / "project", pages=pages)
+    for p in (source / "exercises").glob("*"):
+        shutil.copy(p, project / "exercises" / p.name)  # byte for byte (one case is not UTF-8)
+    del exercises
+    return project
+
+
+def test_there_are_at_least_25_cases():
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check_reports_the_golden_message(case, tmp_path, update_golden):
+    project = project_for(case, tmp_path)
+    result = check(project)
+    expected_file = GOLDEN / case / "expected.txt"
+    if update_golden:
+        expected_file.write_text(result.stdout, encoding="utf-8")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout == expected_file.read_text(encoding="utf-8")
+    messages = list(MESSAGE.finditer(result.stdout))
+    assert messages, "every problem is reported as path:line:column: field: message"
+    for m in messages:
+        assert m["path"].startswith(("exercises/", "content/")), m.group(0)
+        assert int(m["line"]) >= 1 and int(m["column"]) >= 1
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_mkdocs_build_stops_and_keeps_the_old_site(case, tmp_path):
+    project = project_for(case, tmp_path)
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous good site")
+    result = build(project, site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    first_problem = (GOLDEN / case / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert first_problem in result.output
+    assert (site / "index.html").read_text() == "previous good site"
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site-")) == []
