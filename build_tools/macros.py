@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .compare import DEFAULT_COLUMNS, columns_named
 from .library import Library
 from .render import Renderer
+from .suggest import did_you_mean
 
 
 class ContentMacros:
@@ -47,13 +49,40 @@ class ContentMacros:
         exercises = self.library.for_condition(condition) if condition else self.library.by_name()
         return self._render("exercise-list.html", exercises=exercises)
 
+    def condition_exercises(self, condition: str, level: int = 3) -> str:
+        """Exercises for one condition as cards, grouped by phase (a heading each), then by type."""
+        return self._render("condition-exercises.html", condition=self._condition(condition), level=level)
+
+    def compare_table(self, ids: list[str] | None = None, condition: str | None = None,
+                      columns: list[str] = DEFAULT_COLUMNS, caption: str = "") -> str:
+        """A sortable table of exercises (these ids, those for a condition, or all) in the chosen columns."""
+        if ids is not None and condition is not None:
+            raise ValueError("compare_table takes ids or condition, not both")
+        if ids is not None:
+            exercises = [self.library.exercise(i) for i in ids]
+        elif condition is not None:
+            exercises = self.library.for_condition(self._condition(condition).id)
+        else:
+            exercises = self.library.by_name()
+        chosen = columns_named(columns)
+        rows = [[column.cell(e, self.library.vocab) for column in chosen] for e in exercises]
+        return self._render("compare-table.html", columns=chosen, rows=rows, caption=caption)
+
+    def _condition(self, condition: str):
+        conditions = self.library.vocab.conditions
+        if condition not in conditions:
+            raise ValueError(f"no condition has the id '{condition}';{did_you_mean(condition, conditions)} "
+                             f"the ids are: {', '.join(conditions)}")
+        return conditions[condition]
+
     def registry(self) -> dict[str, Any]:
         """Name -> function, for registration with mkdocs-macros."""
         return {name: getattr(self, name) for name in CONTENT_MACROS}
 
 
 # Every macro a content page may call: ours, plus what Jinja and mkdocs-macros provide.
-CONTENT_MACROS = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list"]
+CONTENT_MACROS = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list",
+                  "condition_exercises", "compare_table"]
 JINJA_AND_MKDOCS_MACROS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "context", "macros_info",
                            "now", "fix_url"}
 MACRO_NAMES = set(CONTENT_MACROS) | JINJA_AND_MKDOCS_MACROS
