@@ -79,6 +79,22 @@ class Library:
     def for_equipment(self, equipment: str) -> list[Exercise]:
         return [e for e in self.by_name() if equipment in e.equipment]
 
+    def ladder(self, exercise_id: str, reach: int = 3) -> tuple[list[list[Exercise]], list[list[Exercise]]]:
+        """Rungs below and above an exercise, nearest first, up to reach steps each way (one list per step)."""
+        def walk(direction: str) -> list[list[Exercise]]:
+            rungs: list[list[Exercise]] = []
+            seen, frontier = {exercise_id}, [exercise_id]
+            for _ in range(reach):
+                step = sorted({n for i in frontier for n in getattr(self.exercises[i], direction)} - seen)
+                if not step:
+                    break
+                rungs.append([self.exercises[i] for i in step])
+                seen.update(step)
+                frontier = step
+            return rungs
+
+        return walk("regressions"), walk("progressions")
+
 
 def _record(data: dict[str, Any], display: str, progressions: tuple, regressions: tuple) -> Exercise:
     dose = dict(data["dose"])
