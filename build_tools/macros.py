@@ -68,6 +68,10 @@ class ContentMacros:
         rows = [[column.cell(e, self.library.vocab) for column in chosen] for e in exercises]
         return self._render("compare-table.html", columns=chosen, rows=rows, caption=caption)
 
+    def red_flags(self) -> str:
+        """The red-flag box (urgent and soon-to-see signs) that every condition page carries."""
+        return self._render("red-flags.html")
+
     def _condition(self, condition: str):
         conditions = self.library.vocab.conditions
         if condition not in conditions:
@@ -82,7 +86,7 @@ class ContentMacros:
 
 # Every macro a content page may call: ours, plus what Jinja and mkdocs-macros provide.
 CONTENT_MACROS = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list",
-                  "condition_exercises", "compare_table"]
+                  "condition_exercises", "compare_table", "red_flags"]
 JINJA_AND_MKDOCS_MACROS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "context", "macros_info",
                            "now", "fix_url"}
 MACRO_NAMES = set(CONTENT_MACROS) | JINJA_AND_MKDOCS_MACROS
