@@ -10,6 +10,7 @@ from typing import Any
 from .compare import DEFAULT_COLUMNS, columns_named
 from .library import Library
 from .render import Renderer
+from .structured_data import exercise_howto
 from .suggest import did_you_mean
 
 
@@ -26,7 +27,9 @@ class ContentMacros:
 
     def exercise_page(self, exercise_id: str) -> str:
         """The whole body of an exercise's page."""
-        return self._render("exercise.html", exercise=self.library.exercise(exercise_id))
+        exercise = self.library.exercise(exercise_id)
+        return self._render("exercise.html", exercise=exercise,
+                            structured_data=exercise_howto(exercise, self.library.vocab))
 
     def muscle_page(self, muscle_id: str) -> str:
         """The body of a muscle or muscle-group page: exercises where it is primary, then secondary."""

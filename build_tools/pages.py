@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 
 from .library import Library
+from .model import Exercise, Vocabularies
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,20 @@ def _stub(title: str, macro: str, item_id: str, extra_meta: str = "") -> str:
     return f"---\ntitle: {json.dumps(title)}\n{extra_meta}---\n\n{{{{ {macro}({json.dumps(item_id)}) }}}}\n"
 
 
+def exercise_tags(exercise: Exercise, vocab: Vocabularies) -> list[str]:
+    """Material tags for an exercise page: its type, level and conditions (vocabulary names only)."""
+    conditions = [vocab.conditions[c].short_name or vocab.conditions[c].name for c in exercise.condition_ids]
+    return [vocab.types[exercise.type].name, vocab.levels[exercise.level].name, *conditions]
+
+
+def _tags(tags: list[str]) -> str:
+    return "tags:\n" + "".join(f"  - {json.dumps(tag)}\n" for tag in tags)
+
+
 def generated_pages(library: Library) -> list[GeneratedPage]:
     """Every generated page, in a stable order."""
-    pages = [GeneratedPage(f"exercises/{e.id}.md", _stub(e.name, "exercise_page", e.id)) for e in library.exercises.values()]
+    pages = [GeneratedPage(f"exercises/{e.id}.md", _stub(e.name, "exercise_page", e.id, _tags(exercise_tags(e, library.vocab))))
+             for e in library.exercises.values()]
     for term in [*library.vocab.groups.values(), *library.vocab.muscles.values()]:
         pages.append(GeneratedPage(f"muscles/{term.id}.md", _stub(term.name, "muscle_page", term.id)))
     for term in library.vocab.equipment.values():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ class Renderer:
         )
         self.env.filters["md"] = inline_markdown
         self.env.filters["plain"] = plain
+        self.env.policies["json.dumps_function"] = json_without_braces
 
     def render(self, template: str, page_url: str, **context: Any) -> str:
         """Render template for the page at page_url (e.g. 'exercises/clamshell/')."""
@@ -42,3 +45,12 @@ class Renderer:
     def source_url(self, source_path: str) -> str:
         """Where a contributor edits a record on the forge."""
         return f"{self.repo_url}/edit/{self.edit_branch}/{source_path}" if self.repo_url else ""
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def json_without_braces(value: Any, **kwargs: Any) -> str:
+    """json.dumps, with braces inside strings escaped, so contributor text in JSON-LD never reads as Jinja."""
+    text = json.dumps(value, ensure_ascii=False, **kwargs)
+    return _JSON_STRING.sub(lambda m: m.group(0).replace("{", "\\u007b").replace("}", "\\u007d"), text)
