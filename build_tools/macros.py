@@ -35,13 +35,38 @@ class ContentMacros:
         """The body of a muscle or muscle-group page: exercises where it is primary, then secondary."""
         vocab = self.library.vocab
         term = vocab.muscles.get(muscle_id) or vocab.groups[muscle_id]
-        return self._render("muscle.html", term=term, primary=self.library.for_muscle(muscle_id, "primary"),
+        members = [m for m in vocab.muscles.values() if m.group == muscle_id]
+        group = vocab.groups.get(getattr(term, "group", ""))
+        return self._render("muscle.html", term=term, members=members, group=group,
+                            primary=self.library.for_muscle(muscle_id, "primary"),
                             secondary=self.library.for_muscle(muscle_id, "secondary"))
 
     def equipment_page(self, equipment_id: str) -> str:
-        """The body of an equipment page: every exercise that uses it."""
+        """The body of an equipment page: every exercise that uses it, those needing nothing else first."""
         term = self.library.vocab.equipment[equipment_id]
-        return self._render("equipment.html", term=term, exercises=self.library.for_equipment(equipment_id))
+        exercises = self.library.for_equipment(equipment_id)
+        alone_ids = [e.id for e in exercises if e.needs_only(equipment_id)]
+        return self._render("equipment.html", term=term, exercises=exercises, alone_ids=alone_ids)
+
+    def muscle_index(self) -> str:
+        """Every muscle group with its muscles, and how many exercises work each as main target or helper."""
+        vocab, lib = self.library.vocab, self.library
+
+        def counts(term):
+            return {"term": term, "primary": len(lib.for_muscle(term.id, "primary")),
+                    "secondary": len(lib.for_muscle(term.id, "secondary"))}
+
+        groups = [{**counts(group), "muscles": [counts(m) for m in vocab.muscles.values() if m.group == group.id]}
+                  for group in vocab.groups.values()]
+        return self._render("muscle-index.html", groups=groups)
+
+    def equipment_index(self) -> str:
+        """Every equipment item as a card, with how many exercises use it and how many need nothing else."""
+        items = []
+        for term in self.library.vocab.equipment.values():
+            using = self.library.for_equipment(term.id)
+            items.append({"term": term, "count": len(using), "alone": sum(e.needs_only(term.id) for e in using)})
+        return self._render("equipment-index.html", items=items)
 
     def exercise_link(self, exercise_id: str) -> str:
         """A link to one exercise, by id: {{ exercise_link("clamshell") }}."""
@@ -89,7 +114,7 @@ class ContentMacros:
 
 # Every macro a content page may call: ours, plus what Jinja and mkdocs-macros provide.
 CONTENT_MACROS = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list",
-                  "condition_exercises", "compare_table", "red_flags"]
+                  "condition_exercises", "compare_table", "red_flags", "muscle_index", "equipment_index"]
 JINJA_AND_MKDOCS_MACROS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "context", "macros_info",
                            "now", "fix_url"}
 MACRO_NAMES = set(CONTENT_MACROS) | JINJA_AND_MKDOCS_MACROS

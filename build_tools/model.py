@@ -166,6 +166,10 @@ class Exercise:
     def phases_for(self, condition: str) -> tuple[str, ...]:
         return next((use.phases for use in self.conditions if use.condition == condition), ())
 
+    def needs_only(self, equipment: str) -> bool:
+        """True when this item is all the exercise needs: it lists nothing else, or lists 'none' (the rest optional)."""
+        return "none" in self.equipment or set(self.equipment) <= {equipment}
+
 
 def relative_to(path: Path, root: Path) -> str:
     """A path as shown in messages: relative to the project when possible."""
