@@ -18,6 +18,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import Resolver
 
 from .problems import Problem
+from .syntax_hints import explain_syntax_error
 
 try:  # the C parser is some 25 times faster; see DESIGN notes on the 5,000-record target
     from ruamel.yaml.main import CParser
@@ -201,11 +202,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     try:
         root = _compose(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = error.problem or "the YAML cannot be read"
-        context = f" ({error.context})" if error.context else ""
-        hint = "check the indentation and that each 'field: value' pair is on its own line"
-        return fail(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, f"invalid YAML: {what}{context}; {hint}")
+        return fail(*explain_syntax_error(error, text))
     except YAMLError as error:
         return fail(1, 1, f"invalid YAML: {error}")
 
