@@ -107,6 +107,28 @@ class ContentMacros:
                              f"the ids are: {', '.join(conditions)}")
         return conditions[condition]
 
+    def exercise_browser(self) -> str:
+        """Every exercise as a card, with filters (condition, muscle, equipment, position, level, type) kept in the URL."""
+        vocab = self.library.vocab
+
+        def facet(key: str, label: str, terms) -> dict:
+            return {"key": key, "label": label, "groups": [{"label": "", "terms": list(terms)}]}
+
+        conditions = [{"id": c.id, "name": c.short_name or c.name} for c in vocab.conditions.values()]
+        muscles = {"key": "muscle", "label": "Muscle", "groups": [
+            {"label": group.name, "terms": [{"id": group.id, "name": f"Any in {group.name.lower()}"},
+                                            *[m for m in vocab.muscles.values() if m.group == group.id]]}
+            for group in vocab.groups.values()]}
+        facets = [facet("condition", "Condition", conditions), muscles,
+                  facet("equipment", "Equipment", vocab.equipment.values()),
+                  facet("position", "Position", vocab.positions.values()),
+                  facet("level", "Level", vocab.levels.values()), facet("type", "Type", vocab.types.values())]
+        return self._render("exercise-browser.html", exercises=self.library.by_name(), facets=facets)
+
+    def where_it_hurts(self) -> str:
+        """The home page's "Where does it hurt?" cards: each place of pain leads to its condition page."""
+        return self._render("where-it-hurts.html", conditions=list(self.library.vocab.conditions.values()))
+
     def registry(self) -> dict[str, Any]:
         """Name -> function, for registration with mkdocs-macros."""
         return {name: getattr(self, name) for name in CONTENT_MACROS}
@@ -114,7 +136,8 @@ class ContentMacros:
 
 # Every macro a content page may call: ours, plus what Jinja and mkdocs-macros provide.
 CONTENT_MACROS = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list",
-                  "condition_exercises", "compare_table", "red_flags", "muscle_index", "equipment_index"]
+                  "condition_exercises", "compare_table", "red_flags", "muscle_index", "equipment_index",
+                  "exercise_browser", "where_it_hurts"]
 JINJA_AND_MKDOCS_MACROS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "context", "macros_info",
                            "now", "fix_url"}
 MACRO_NAMES = set(CONTENT_MACROS) | JINJA_AND_MKDOCS_MACROS
