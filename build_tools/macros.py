@@ -77,9 +77,9 @@ class ContentMacros:
         exercises = self.library.for_condition(condition) if condition else self.library.by_name()
         return self._render("exercise-list.html", exercises=exercises)
 
-    def condition_exercises(self, condition: str, level: int = 3) -> str:
-        """Exercises for one condition as cards, grouped by phase (a heading each), then by type."""
-        return self._render("condition-exercises.html", condition=self._condition(condition), level=level)
+    def condition_exercises(self, condition: str, level: int = 3, cards: bool = False) -> str:
+        """Exercises for one condition grouped by phase (a heading each), then by type: compact lists or cards."""
+        return self._render("condition-exercises.html", condition=self._condition(condition), level=level, cards=cards)
 
     def compare_table(self, ids: list[str] | None = None, condition: str | None = None,
                       columns: list[str] = DEFAULT_COLUMNS, caption: str = "") -> str:
