@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .bench import add_command as add_bench_command
 from .library import ProjectPaths, load_library
 from .problems import FORMATTERS, DataError
 
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="regenerate the schema's vocabulary lists from vocabularies/")
     schema.add_argument("--check", action="store_true", help="only report whether it is up to date (exit 1 if not)")
     schema.set_defaults(run=_schema)
+    add_bench_command(commands)
     return parser
 
 

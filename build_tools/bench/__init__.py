@@ -1,0 +1,53 @@
+"""`python -m build_tools bench`: how long the real build takes for 100 to 5,000 exercises, against plain MkDocs.
+
+See README "Benchmark" for how to read its table. The work lives in run.py; this module only
+declares the command, so `check` does not pay for importing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+DEFAULT_SIZES = [100, 1000, 5000]
+DESCRIPTION = ("Build synthetic libraries of each size with the real pipeline and with plain MkDocs + Material, "
+               "time `check` and live reload, print a table and write the figures as JSON. "
+               "README 'Benchmark' explains how to read it.")
+DEFAULT_OUT = Path("bench-results/bench.json")
+
+
+def _sizes(text: str) -> list[int]:
+    sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    if not sizes or min(sizes) < 5:
+        raise argparse.ArgumentTypeError("give sizes of at least 5, separated by commas, e.g. 100,1000")
+    return sizes
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .measure import BenchError
+    from .run import run_bench
+
+    try:
+        run_bench(args.root, args.sizes, args.repeat, args.out if args.out.is_absolute() else args.root / args.out)
+    except BenchError as error:
+        print(f"bench: {error}")
+        return 1
+    return 0
+
+
+def add_command(commands: argparse._SubParsersAction) -> None:
+    """Declare `bench` and its options on the CLI's subcommands."""
+    bench = commands.add_parser("bench", help="time the real build on synthetic libraries against plain MkDocs + Material",
+                                description=DESCRIPTION)
+    bench.add_argument("--sizes", type=_sizes, default=DEFAULT_SIZES,
+                       help="library sizes, comma-separated (default: 100,1000,5000)")
+    bench.add_argument("--repeat", type=_positive, default=3, help="builds per size and site; medians are reported (default: 3)")
+    bench.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where to write the JSON figures (default: {DEFAULT_OUT})")
+    bench.set_defaults(run=_run)
