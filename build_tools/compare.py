@@ -46,6 +46,14 @@ def _linked(terms: dict[str, Term], ids: Sequence[str], folder: str) -> Cell:
     return Cell(sort=", ".join(link.label.lower() for link in links), links=links)
 
 
+def _equipment(exercise: Exercise, vocab: Vocabularies) -> Cell:
+    # An exercise that lists "none" needs nothing; whatever else it lists is optional, and says so.
+    optional = " (optional)" if "none" in exercise.equipment else ""
+    links = tuple(CellLink(vocab.equipment[i].name + ("" if i == "none" else optional), f"equipment/{i}/")
+                  for i in sorted(exercise.equipment, key=lambda i: i != "none"))
+    return Cell(sort=", ".join(link.label.lower() for link in links), links=links)
+
+
 def _compare_text(key: str) -> Callable[[Exercise, Vocabularies], Cell]:
     def cell(exercise: Exercise, vocab: Vocabularies) -> Cell:
         text = exercise.compare.get(key, "")
@@ -61,7 +69,7 @@ COLUMNS: dict[str, Column] = {column.id: column for column in [
     Column("level", "Level", lambda e, v: _ordered(v.levels, e.level)),
     Column("knee_load", "Knee load", lambda e, v: _ordered(v.knee_loads, e.knee_load)),
     Column("position", "Position", lambda e, v: _ordered(v.positions, e.position)),
-    Column("equipment", "Equipment", lambda e, v: _linked(v.equipment, e.equipment, "equipment")),
+    Column("equipment", "Equipment", lambda e, v: _equipment(e, v)),
     Column("primary_muscles", "Main muscles", lambda e, v: _linked(v.muscles, e.primary_muscles, "muscles")),
     Column("secondary_muscles", "Helper muscles", lambda e, v: _linked(v.muscles, e.secondary_muscles, "muscles")),
     Column("conditions", "Helps with", lambda e, v: Cell(
