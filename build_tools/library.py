@@ -10,6 +10,7 @@ from .content_refs import content_reference_problems
 from .ladders import ladder_problems, ladders_from_edges
 from .model import ConditionUse, Dose, Exercise, Media, PhaseDose, Reference, Vocabularies, relative_to
 from .problems import DataError, Problem
+from .routines import Routine, load_routines
 from .schema import RecordSchema
 from .suggest import did_you_mean
 from .vocabulary import load_vocabularies
@@ -25,6 +26,7 @@ class ProjectPaths:
     vocabularies: Path
     schemas: Path
     content: Path | None = None
+    routines: Path | None = None
 
     @classmethod
     def at(cls, root: Path, **overrides: Path) -> ProjectPaths:
@@ -34,6 +36,7 @@ class ProjectPaths:
             "vocabularies": root / "vocabularies",
             "schemas": root / "schemas",
             "content": root / "content",
+            "routines": root / "routines",
         }
         defaults.update({k: Path(v) for k, v in overrides.items() if v is not None})
         return cls(root=root, **defaults)
@@ -51,6 +54,7 @@ class Library:
     exercises: dict[str, Exercise]
     paths: ProjectPaths
     documents: dict[str, Any] = field(default_factory=dict, repr=False)
+    routines: dict[str, Routine] = field(default_factory=dict)
 
     def exercise(self, exercise_id: str) -> Exercise:
         """The exercise with this id; a KeyError that names the closest id otherwise."""
@@ -75,6 +79,10 @@ class Library:
         if muscle_or_group in self.vocab.groups:
             return {m.id for m in self.vocab.muscles.values() if m.group == muscle_or_group}
         return {muscle_or_group}
+
+    def routines_for(self, condition: str) -> list[Routine]:
+        """The routines for one condition, by title."""
+        return sorted((r for r in self.routines.values() if r.condition == condition), key=lambda r: r.title.lower())
 
     def for_equipment(self, equipment: str) -> list[Exercise]:
         return [e for e in self.by_name() if equipment in e.equipment]
@@ -179,6 +187,9 @@ def load_library(paths: ProjectPaths) -> Library:
         from .macros import MACRO_NAMES  # late import: macros imports this module
 
         problems += content_reference_problems(paths.content, set(documents), paths.root, MACRO_NAMES)
+    routines, routine_problems = load_routines(paths.root, paths.routines, paths.schemas / "routine.schema.json",
+                                               vocab, set(documents))
+    problems += routine_problems
     if problems:
         raise DataError(problems)
     progressions, regressions = ladders_from_edges(edges)
@@ -186,4 +197,5 @@ def load_library(paths: ProjectPaths) -> Library:
         exercise_id: _record(doc.data, doc.display, progressions.get(exercise_id, ()), regressions.get(exercise_id, ()))
         for exercise_id, doc in sorted(documents.items())
     }
-    return Library(vocab=vocab, exercises=exercises, paths=paths, documents={k: d.data for k, d in documents.items()})
+    return Library(vocab=vocab, exercises=exercises, paths=paths, documents={k: d.data for k, d in documents.items()},
+                   routines=routines)

@@ -50,11 +50,13 @@ def make_project(
     exercises: dict[str, str] | None = None,
     pages: dict[str, str] | None = None,
     copy_exercises: list[str] | None = None,
+    routines: dict[str, str] | None = None,
 ) -> Path:
     """A small complete project in tmp that uses the real vocabularies, schemas, templates and plugins.
 
     exercises: file name -> YAML text; copy_exercises: ids of shipped records to copy in;
-    pages: content path -> Markdown (a home page and an exercise index are always present).
+    pages: content path -> Markdown (a home page and an exercise index are always present);
+    routines: file name -> YAML text for routines/ (the shipped routines name exercises a fixture lacks).
     """
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "exercises").mkdir(exist_ok=True)
@@ -62,12 +64,16 @@ def make_project(
         shutil.copy(EXERCISES / f"{exercise_id}.yml", tmp / "exercises")
     for name, text in (exercises or {}).items():
         (tmp / "exercises" / name).write_text(text, encoding="utf-8")
+    if routines:
+        (tmp / "routines").mkdir(exist_ok=True)
+        for name, text in routines.items():
+            (tmp / "routines" / name).write_text(text, encoding="utf-8")
     content = tmp / "content"
     defaults = {"index.md": "# Home\n\nFixture site.\n", "exercises/index.md": "# Exercises\n\n{{ exercise_list() }}\n"}
     for rel, text in {**defaults, **(pages or {})}.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")
-    for folder in ("vocabularies", "schemas", "site-overrides", "routines"):
+    for folder in ("vocabularies", "schemas", "site-overrides"):
         if (ROOT / folder).exists() and not (tmp / folder).exists():
             (tmp / folder).symlink_to(ROOT / folder)
     shutil.copy(ROOT / "macros.py", tmp / "macros.py")

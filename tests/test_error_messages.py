@@ -1,7 +1,8 @@
 """Golden tests: each bad input gives exactly the recorded message, names file, line and field, and
 stops both `check` and `mkdocs build` without a traceback or a touched site.
 
-Cases live in tests/golden/errors/<case>/ (exercises/*.yml, optional content/*.md) with expected.txt.
+Cases live in tests/golden/errors/<case>/ (exercises/*.yml, optional content/*.md and routines/*.yml) with
+expected.txt.
 Refresh after an intended wording change with `pytest tests/test_error_messages.py --update-golden`.
 """
 
@@ -28,6 +29,9 @@ def project_for(case: str, tmp_path: Path) -> Path:
     project = make_project(tmp_path / "project", pages=pages)
     for p in (source / "exercises").glob("*"):
         shutil.copy(p, project / "exercises" / p.name)  # byte for byte (one case is not UTF-8)
+    for p in (source / "routines").glob("*"):
+        (project / "routines").mkdir(exist_ok=True)
+        shutil.copy(p, project / "routines" / p.name)
     del exercises
     return project
 
@@ -49,7 +53,7 @@ def test_check_reports_the_golden_message(case, tmp_path, update_golden):
     messages = list(MESSAGE.finditer(result.stdout))
     assert messages, "every problem is reported as path:line:column: field: message"
     for m in messages:
-        assert m["path"].startswith(("exercises/", "content/")), m.group(0)
+        assert m["path"].startswith(("exercises/", "content/", "routines/")), m.group(0)
         assert int(m["line"]) >= 1 and int(m["column"]) >= 1
 
 

@@ -1,0 +1,249 @@
+"""Routines: printable sets of exercises, read from routines/*.yml and checked like exercise records.
+
+A routine names its exercises by id and may override their dose; everything else shown on the sheet
+(name, cue, dose, muscles) comes from the exercise records, so a routine can never drift from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Exercise, Reference, Vocabularies, relative_to
+from .problems import Problem
+from .schema import RecordSchema
+from .suggest import did_you_mean
+from .yamlfile import YamlDocument, read_yaml
+
+# Hand-written pages live at these URLs under /routines/, so no routine may take their names.
+RESERVED_IDS = {"builder", "index"}
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    """One exercise of a routine, with the dose and cue this routine gives it (None: the exercise's own)."""
+
+    exercise: str
+    sets: int | str | None = None
+    reps: int | str | None = None
+    hold_seconds: int | str | None = None
+    per_side: bool | None = None
+    cue: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class RoutineSection:
+    name: str
+    items: tuple[RoutineItem, ...] = ()
+    phase: str | None = None
+    rounds: int | str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    title: str
+    summary: str
+    audience: str
+    condition: str
+    frequency: str
+    weeks: int
+    sections: tuple[RoutineSection, ...]
+    reviewed: str
+    source_path: str
+    phase: str | None = None
+    notes: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"routines/{self.id}/"
+
+    @property
+    def items(self) -> tuple[RoutineItem, ...]:
+        """Every exercise of the routine, in order."""
+        return tuple(item for section in self.sections for item in section.items)
+
+    @property
+    def phases(self) -> tuple[str, ...]:
+        """The phases it covers: the routine's own, then each section's, without repeats."""
+        named = [self.phase] + [s.phase for s in self.sections]
+        return tuple(dict.fromkeys(p for p in named if p))
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    """One printed exercise row: the record, and the cue and dose as this routine gives them."""
+
+    number: int
+    exercise: Exercise
+    cue: str
+    dose: str
+
+
+@dataclass(frozen=True)
+class SheetSection:
+    section: RoutineSection
+    lines: tuple[SheetLine, ...]
+
+
+def _count(value: int | str) -> str:
+    """'2-3' printed with an en dash, as on paper."""
+    return str(value).replace("-", "–")
+
+
+def dose_text(sets: int | str | None, reps: int | str | None, hold: int | str | None, per_side: bool,
+              note: str | None = None) -> str:
+    """'3 × 10 each side', '5 × 30 s hold', or '15–30 reps' when there are no sets (a circuit round)."""
+    amount = f"{_count(reps)}" if reps is not None else f"{_count(hold)} s hold"
+    if sets is None:
+        text = amount + (" reps" if reps is not None else "")
+    else:
+        text = f"{_count(sets)} × {amount}"
+    text += " each side" if per_side else ""
+    return f"{text}, {note}" if note else text
+
+
+def item_dose(item: RoutineItem, exercise: Exercise, section: RoutineSection, routine_phase: str | None) -> str:
+    """The dose printed for item: its own numbers, else the exercise's dose for the phase, else its default."""
+    dose = exercise.dose
+    phase = section.phase or routine_phase
+    by_phase = next((p for p in dose.by_phase if p.phase == phase), None)
+    sets, reps, hold = dose.sets, dose.reps, dose.hold_seconds
+    if by_phase is not None:
+        sets, reps, hold = by_phase.sets, by_phase.reps, by_phase.hold_seconds
+    if item.reps is not None or item.hold_seconds is not None:
+        reps, hold = item.reps, item.hold_seconds
+    if item.sets is not None:
+        sets = item.sets
+    if section.rounds is not None and item.sets is None:
+        sets = None  # in a circuit the rounds are the sets
+    per_side = dose.per_side if item.per_side is None else item.per_side
+    return dose_text(sets, reps, hold, per_side, item.note)
+
+
+def sheet_sections(routine: Routine, exercises: dict[str, Exercise]) -> list[SheetSection]:
+    """The routine's sections with each exercise resolved and numbered through the whole sheet."""
+    out, number = [], 0
+    for section in routine.sections:
+        lines = []
+        for item in section.items:
+            number += 1
+            exercise = exercises[item.exercise]
+            cue = item.cue or exercise.cues[0]
+            lines.append(SheetLine(number, exercise, cue, item_dose(item, exercise, section, routine.phase)))
+        out.append(SheetSection(section, tuple(lines)))
+    return out
+
+
+def _record(data: dict[str, Any], display: str) -> Routine:
+    sections = tuple(
+        RoutineSection(
+            name=s["name"],
+            items=tuple(RoutineItem(**i) for i in s.get("exercises", ())),
+            phase=s.get("phase"),
+            rounds=s.get("rounds"),
+            note=s.get("note"),
+        )
+        for s in data["sections"]
+    )
+    return Routine(
+        id=data["id"],
+        title=data["title"],
+        summary=data["summary"],
+        audience=data["audience"],
+        condition=data["condition"],
+        frequency=data["frequency"],
+        weeks=data["weeks"],
+        sections=sections,
+        reviewed=data["reviewed"],
+        source_path=display,
+        phase=data.get("phase"),
+        notes=tuple(data.get("notes", ())),
+        references=tuple(Reference(**r) for r in data.get("references", ())),
+    )
+
+
+def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Problem]:
+    """Unknown exercise ids (with did-you-mean), repeats, and reps given together with a hold."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for s, section in enumerate(doc.data.get("sections") or ()):
+        if not isinstance(section, dict) or not isinstance(section.get("exercises"), list):
+            continue
+        for i, item in enumerate(section["exercises"]):
+            if not isinstance(item, dict):
+                continue
+            path = ("sections", s, "exercises", i)
+            field = f"sections[{s}].exercises[{i}]"
+            exercise_id = item.get("exercise")
+            if isinstance(exercise_id, str):
+                line, column = doc.positions.of_value(path + ("exercise",))
+                if exercise_id not in exercise_ids:
+                    problems.append(Problem(doc.display, line, column, f"{field}.exercise",
+                                            f"no exercise has the id '{exercise_id}';{did_you_mean(exercise_id, exercise_ids)} "
+                                            f"ids are file names in exercises/ without .yml"))
+                elif exercise_id in seen:
+                    problems.append(Problem(doc.display, line, column, f"{field}.exercise",
+                                            f"'{exercise_id}' is already in this routine at {seen[exercise_id]}; "
+                                            f"list each exercise once"))
+                else:
+                    seen[exercise_id] = field
+            if "reps" in item and "hold_seconds" in item:
+                line, column = doc.positions.of_key(path + ("hold_seconds",))
+                problems.append(Problem(doc.display, line, column, f"{field}.hold_seconds",
+                                        "give reps or hold_seconds, not both"))
+    return problems
+
+
+def read_routines(paths_root: Path, folder: Path | None, schema: RecordSchema,
+                  exercise_ids: set[str]) -> tuple[dict[str, Routine], list[Problem]]:
+    """Parse and check every routines/*.yml: the routines by id (only when all are sound), and every problem."""
+    if folder is None or not folder.is_dir():
+        return {}, []
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
+        display = relative_to(path, paths_root)
+        if path.suffix == ".yaml":
+            problems.append(Problem(display, 1, 1, "", "routine files end in .yml; rename the file"))
+            continue
+        doc = read_yaml(path, display)
+        problems += doc.problems
+        if doc.data is None:
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(Problem(display, 1, 1, "", "the file must be a set of 'field: value' lines, like "
+                                                       "'title: Hip and glute band circuit'"))
+            continue
+        flagged = {p.field for p in doc.problems}
+        found = [p for p in schema.problems(doc.data, doc.positions, display) if p.field not in flagged]
+        problems += found + _reference_problems(doc, exercise_ids)
+        routine_id = doc.data.get("id")
+        if not isinstance(routine_id, str):
+            continue
+        line, column = doc.positions.of_value(("id",))
+        if routine_id != path.stem:
+            problems.append(Problem(display, line, column, "id",
+                                    f"id '{routine_id}' does not match the file name '{path.name}'; "
+                                    f"rename the file to '{routine_id}.yml' or set id: {path.stem}"))
+        elif routine_id in RESERVED_IDS:
+            problems.append(Problem(display, line, column, "id",
+                                    f"'{routine_id}' is the name of a page under /routines/; choose another id "
+                                    f"and file name"))
+        if not found:
+            documents[routine_id] = doc
+    routines = {} if problems else {i: _record(d.data, d.display) for i, d in sorted(documents.items())}
+    return routines, problems
+
+
+def load_routines(root: Path, folder: Path | None, schema_path: Path, vocab: Vocabularies,
+                  exercise_ids: set[str]) -> tuple[dict[str, Routine], list[Problem]]:
+    """Read every routine against the routine schema and the current vocabularies and exercises."""
+    if folder is None or not folder.is_dir():
+        return {}, []
+    schema = RecordSchema.from_file(schema_path, vocab.enums(), kind="routine", synonyms=vocab.synonyms())
+    return read_routines(root, folder, schema, exercise_ids)
