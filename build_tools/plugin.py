@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,6 +20,7 @@ from .api import exercises_api
 from .library import Library, ProjectPaths, load_library
 from .pages import generated_pages
 from .problems import DataError
+from .release import Release, content_release
 from .render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.atlas")
@@ -60,6 +62,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             self.library = load_library(paths)
         except DataError as error:
             raise PluginError(f"The exercise data has problems; nothing was built.\n{error}") from None
+        # Dates come from the commit, so MkDocs' sitemap and our sheets are the same on every rebuild.
+        self.release: Release = content_release(root, [e.reviewed for e in self.library.exercises.values()])
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(self.release.epoch))
         self.renderer = Renderer(self.library, root / self.config.templates_dir, config.repo_url or "")
         if self.command == "build":
             self._stage(config)
