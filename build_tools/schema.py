@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.exceptions import best_match
 
 from .problems import Problem
+from .scaffold import slugify
 from .suggest import allowed_list, did_you_mean
+from .syntax_hints import quoted
 from .yamlfile import JsonPath, Positions, field_name
 
 VOCABULARY_FILES = {
@@ -27,6 +30,18 @@ VOCABULARY_FILES = {
 
 JSON_TYPES = {"object": "a set of fields", "array": "a list", "string": "text", "integer": "a whole number",
               "number": "a number", "boolean": "true or false", "null": "nothing"}
+
+
+def _inside(path: JsonPath) -> str:
+    """Where in the record a field goes, for 'add ... <here>'."""
+    if isinstance(path[-1], int):
+        parent = next((part for part in reversed(path) if isinstance(part, str)), "the list")
+        return f"to this entry of '{parent}'"
+    return f"under '{path[-1]}:'"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def describe_value(value: Any) -> str:
@@ -109,21 +124,25 @@ class RecordSchema:
         kind = error.validator
         if kind == "required":
             missing = [name for name in error.validator_value if name not in (value or {})]
-            out = []
-            for name in missing:
-                sub = self.resolve(schema.get("properties", {}).get(name, {}))
-                hint = sub.get("description", "")
-                where = f"add '{name}:'" + (f" to {field_name(path)}" if path else "")
-                out.append(at(path + (name,), f"missing required field; {where}. {hint}".strip()))
-            return out
+            # A misspelt field is both unknown and missing; report it once, as the misspelling.
+            properties = schema.get("properties", {})
+            misspelt = {self._closest(k, properties) for k in self._unknown_fields(schema, value)}
+            return [
+                at(path + (name,), f"missing required field; {self._how_to_add(name, schema, path)}")
+                for name in missing
+                if name not in misspelt
+            ]
         if kind == "additionalProperties":
             allowed = list(schema.get("properties", {}))
-            extras = [k for k in value if k not in allowed]
-            return [
-                at(path + (k,), f"unknown field '{k}';{did_you_mean(k, allowed)} allowed fields: {allowed_list(allowed)}",
-                   key=True)
-                for k in extras
-            ]
+            out = []
+            for k in self._unknown_fields(schema, value):
+                close = self._closest(k, allowed)
+                if close:
+                    fix = f"did you mean '{close}'? change '{k}:' to '{close}:'"
+                else:
+                    fix = f"remove it, or use one of these fields: {allowed_list(allowed, len(allowed))}"
+                out.append(at(path + (k,), f"unknown field '{k}'; {fix}", key=True))
+            return out
         if kind == "enum":
             choices = [str(c) for c in error.validator_value]
             vocabulary = self._vocabulary_by_id.get(id(schema))
@@ -141,15 +160,17 @@ class RecordSchema:
         if kind == "type":
             expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             wanted = " or ".join(JSON_TYPES.get(t, t) for t in expected)
-            return [at(path, f"expected {wanted}, found {describe_value(value)}")]
+            fix = self._type_fix(path, expected, value)
+            found = f"expected {wanted}, found {describe_value(value)}"
+            return [at(path, f"{found}; {fix}" if fix else found)]
         if kind in ("oneOf", "anyOf"):
             options = [sub.get("required", []) for sub in error.validator_value]
             if all(len(o) == 1 for o in options):
                 names = " or ".join(f"'{o[0]}'" for o in options)
                 given = [o[0] for o in options if isinstance(value, dict) and o[0] in value]
                 if given and kind == "oneOf":
-                    return [at(path, f"give only one of {names}, not both")]
-                return [at(path, f"give {'one of ' if kind == 'oneOf' else 'at least one of '}{names}")]
+                    return [at(path, f"give only one of {names}, not both; remove one of them")]
+                return [at(path, self._how_to_add_one_of([o[0] for o in options], schema, path, kind))]
             deepest = best_match(error.context) if error.context else None
             if deepest is not None and tuple(deepest.absolute_path) != path:
                 return self._explain(deepest, positions, display)
@@ -175,6 +196,92 @@ class RecordSchema:
         if kind == "uniqueItems":
             return [at(path, f"the list repeats an item; list each one once{allowed}")]
         return [at(path, f"{error.message}{allowed}")]
+
+    @staticmethod
+    def _unknown_fields(schema: dict[str, Any], value: Any) -> list[str]:
+        """Fields in value that schema forbids (only when it forbids extra fields)."""
+        if schema.get("additionalProperties") is not False or not isinstance(value, dict):
+            return []
+        return [k for k in value if k not in schema.get("properties", {})]
+
+    @staticmethod
+    def _closest(word: str, choices: Any) -> str | None:
+        """The choice a near miss most likely meant, or None."""
+        suggestion = did_you_mean(word, choices)
+        return suggestion.split("'")[1] if suggestion else None
+
+    def _how_to_add(self, name: str, schema: dict[str, Any], path: JsonPath) -> str:
+        """What to write for a missing field: a section's own fields, or an example value and its meaning."""
+        sub = self.resolve(schema.get("properties", {}).get(name, {}))
+        where = f" {_inside(path)}" if path else ""
+        if sub.get("properties") and sub.get("required"):
+            options = [o["required"][0] for o in sub.get("oneOf", []) if len(o.get("required", [])) == 1]
+            fields: list[str] = []
+            for field in sub["properties"]:
+                if field in sub["required"]:
+                    fields.append(field)
+                elif field in options and field == options[0]:
+                    fields.append(" or ".join(options))
+            listed = f"{', '.join(fields[:-1])} and {fields[-1]}"
+            return (f"add a '{name}:' section{where}, with these fields indented under it: {listed} "
+                    f"(copy one from a similar exercise and change it)")
+        example = self._example(name, sub)
+        text = f"add '{name}:'{where}" + (f", e.g. {example}" if example else "")
+        description = sub.get("description", "")
+        return f"{text}. {description}".strip() if description else text
+
+    def _how_to_add_one_of(self, names: list[str], schema: dict[str, Any], path: JsonPath, kind: str) -> str:
+        """What to write when one of several alternative fields is needed, with what each one means."""
+        properties = schema.get("properties", {})
+        meanings = "; ".join(
+            f"{n}: {_lower_first(self.resolve(properties.get(n, {})).get('description', '')).rstrip('.')}"
+            for n in names
+        )
+        either = " or ".join(f"'{n}:'" for n in names) + (" (or both)" if kind == "anyOf" else "")
+        where = f" {_inside(path)}" if path else ""
+        return f"add {either}{where} ({meanings})"
+
+    def _example(self, name: str, sub: dict[str, Any]) -> str | None:
+        """A valid example line for a vocabulary field, e.g. 'phases: [calm-down]'."""
+        items = sub.get("items")
+        if sub.get("type") == "array" and isinstance(items, dict) and self.resolve(items).get("enum"):
+            return f"{name}: [{self.resolve(items)['enum'][0]}]"
+        if sub.get("enum"):
+            return f"{name}: {sub['enum'][0]}"
+        return None
+
+    def _type_fix(self, path: JsonPath, expected: list[str], value: Any) -> str | None:
+        """How to turn what was written into the expected kind of value, when the fix is clear."""
+        key = next((part for part in reversed(path) if isinstance(part, str)), "")
+        if value is None:
+            return f"fill in the value after '{key}:'"
+        if "array" in expected and isinstance(value, str):
+            items = self._schema_at(path).get("items", {})
+            vocabulary = items.get("$ref", "").rsplit("/", 1)[-1] if isinstance(items, dict) else ""
+            if vocabulary in VOCABULARY_FILES or vocabulary == "exercise_id":
+                words = [self._as_word(part, vocabulary) for part in value.split(",") if part.strip()]
+                return f"write the words in square brackets: {key}: [{', '.join(words)}]"
+            return f"write each item on its own line under '{key}:', starting with '- ' (a dash and a space)"
+        if "integer" in expected and isinstance(value, str):
+            number = re.match(r"\s*(\d+)", value)
+            return f"write just the number: {key}: {number[1]}" if number else "write it as a number in digits"
+        if "string" in expected and isinstance(value, dict) and len(value) == 1:
+            (first, rest), = value.items()
+            text = quoted(f"{first}: {rest}" if rest is not None else f"{first}:")
+            line = f"- {text}" if path and isinstance(path[-1], int) else f"{key}: {text}"
+            return f"the ': ' in the text made YAML read a field; put the whole text in double quotes: {line}"
+        return None
+
+    def _as_word(self, text: str, vocabulary: str) -> str:
+        """The vocabulary word (or exercise id) that text most likely means."""
+        word = slugify(text)
+        if vocabulary not in VOCABULARY_FILES:
+            return word
+        choices = self.resolve({"$ref": f"#/$defs/{vocabulary}"}).get("enum", [])
+        if word in choices:
+            return word
+        synonyms = self.synonyms.get(vocabulary, {})
+        return synonyms.get(word) or self._closest(word, choices) or word
 
     def _schema_at(self, path: JsonPath) -> dict[str, Any]:
         """The (resolved) schema for the property at path, when it can be found simply."""
