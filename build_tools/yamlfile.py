@@ -8,6 +8,7 @@ value stood, so later checks can point at the exact line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,9 @@ try:  # the C parser is some 25 times faster; see DESIGN notes on the 5,000-reco
 except ImportError:  # pragma: no cover - pure-Python fallback
     CParser = None
 
+# Text-direction overrides and zero-width characters: they can make published text read differently from
+# what reviewers saw in the pull request, so they are refused. (U+200D, used in emoji, is allowed.)
+INVISIBLE_CONTROLS = re.compile("[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 MAX_FILE_BYTES = 200_000
 MAX_TEXT_CHARS = 5_000
 MAX_NODES = 20_000
@@ -143,6 +147,12 @@ class _Builder:
         if len(value) > MAX_TEXT_CHARS:
             self.problem(node, path, f"text is {len(value)} characters long; the limit is {MAX_TEXT_CHARS}")
             return value[:MAX_TEXT_CHARS]
+        hidden = INVISIBLE_CONTROLS.search(value)
+        if hidden:
+            code = f"U+{ord(hidden.group()):04X}"
+            self.problem(node, path, f"the text contains an invisible control character ({code}) that can make it "
+                                     "display differently from what it says; delete it (retype the text if unsure)")
+            return value
         kind = node.tag[len(TAG) :]
         if kind == "null":
             return None
