@@ -16,6 +16,7 @@ class SizeResult:
     """Everything measured for one synthetic library of n exercises (times are medians of the runs)."""
 
     n: int
+    routines: int
     build_runs: list[float]
     baseline_runs: list[float]
     check_runs: list[float]

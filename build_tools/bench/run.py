@@ -14,7 +14,7 @@ from ..vocabulary import load_vocabularies
 from . import sites
 from .measure import BenchError, folder_bytes, largest_exercise_page, live_reload_seconds, mkdocs_build
 from .report import BenchResult, SizeResult, format_table
-from .synthetic import synthetic_library
+from .synthetic import synthetic_library, synthetic_routines
 from .validation import assert_check_passes, check_reports_lines, run_check
 
 
@@ -28,7 +28,9 @@ def measure_size(root: Path, n: int, repeat: int, work: Path) -> SizeResult:
     if vocab is None:
         raise BenchError("the repository's vocabularies have problems:\n" + "\n".join(map(str, problems)))
     records = synthetic_library(n, vocab)
-    project = sites.atlas_project(root, work / "atlas", records)
+    # Routines join the library once the project has them (issue 4): a few per hundred exercises.
+    routines = synthetic_routines(records, vocab) if (root / "schemas" / "routine.schema.json").is_file() else []
+    project = sites.atlas_project(root, work / "atlas", records, routines)
 
     _say(f"N={n}: check")
     assert_check_passes(project, n)
@@ -49,6 +51,7 @@ def measure_size(root: Path, n: int, repeat: int, work: Path) -> SizeResult:
         theirs.append(mkdocs_build(baseline, work / "baseline-site"))
     return SizeResult(
         n=n,
+        routines=len(routines),
         build_runs=[round(r.seconds, 4) for r in ours],
         baseline_runs=[round(r.seconds, 4) for r in theirs],
         check_runs=[round(s, 4) for s in check_runs],

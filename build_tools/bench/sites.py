@@ -71,10 +71,11 @@ def _write_pages(pages: dict[str, str], docs: Path) -> None:
         (docs / rel).write_text(text, encoding="utf-8")
 
 
-def atlas_project(root: Path, folder: Path, records: list[dict]) -> Path:
+def atlas_project(root: Path, folder: Path, records: list[dict], routines: list[dict]) -> Path:
     """A project of these records built by the shipped plugins, templates and settings."""
     folder.mkdir(parents=True)
     write_records(records, folder / "exercises")
+    write_records(routines, folder / "routines", schema="routine")
     _write_pages(synthetic_content(root, len(records)), folder / "content")
     for name in SHARED:
         if (root / name).exists():
