@@ -8,10 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from .library import Library
 from .textfilter import inline_markdown, plain
+
+
+def _inert(value: Any) -> Any:
+    """Every plain string a template prints is escaped with its braces neutralised, so contributor text is
+    inert even where a template forgets the `plain` filter (Markup from our filters passes unchanged)."""
+    return plain(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 class Renderer:
@@ -24,6 +31,7 @@ class Renderer:
         self.env = Environment(
             loader=FileSystemLoader(templates),
             autoescape=True,
+            finalize=_inert,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
