@@ -28,6 +28,8 @@ VOCABULARY_FILES = {
     "knee_load": "knee-loads.yml",
 }
 
+PLACEHOLDER = re.compile(r"\bTODO\b")  # what the `new` template leaves for the contributor to replace
+
 JSON_TYPES = {"object": "a set of fields", "array": "a list", "string": "text", "integer": "a whole number",
               "number": "a number", "boolean": "true or false", "null": "nothing"}
 
@@ -110,7 +112,24 @@ class RecordSchema:
         found = []
         for error in self.validator.iter_errors(data):
             found.extend(self._explain(error, positions, display))
-        return found
+        # A placeholder left in free text passes the schema; say so, and say it instead of a length complaint.
+        placeholders = self._placeholders(data, (), positions, display)
+        flagged = {p.field for p in placeholders}
+        return placeholders + [p for p in found if p.field not in flagged]
+
+    def _placeholders(self, value: Any, path: JsonPath, positions: Positions, display: str) -> list[Problem]:
+        """Every free-text value still holding the `new` template's TODO, with what to write instead."""
+        if isinstance(value, (dict, list)):
+            pairs = value.items() if isinstance(value, dict) else enumerate(value)
+            return [p for k, v in pairs for p in self._placeholders(v, (*path, k), positions, display)]
+        sub = self.resolve(self._schema_at(path))
+        if not (isinstance(value, str) and PLACEHOLDER.search(value)) or "enum" in sub:
+            return []  # a vocabulary field's own message already lists the allowed words
+        parent = self.resolve(self._schema_at(path[:-1])) if path and isinstance(path[-1], int) else {}
+        what = _lower_first(parent.get("description") or sub.get("description") or "your own text")
+        line, column = positions.of_value(path)
+        message = f"still says TODO (the template's placeholder); replace it with {what}"
+        return [Problem(display, line, column, field_name(path), message)]
 
     def _explain(self, error: ValidationError, positions: Positions, display: str) -> list[Problem]:
         path: JsonPath = tuple(error.absolute_path)
