@@ -366,6 +366,16 @@ def test_condition_page_links_every_exercise_for_it(shipped_site, library, condi
     assert expected <= linked, f"not linked from the page: {sorted(expected - linked)}"
 
 
+@pytest.mark.parametrize("condition", CONDITION_IDS)
+def test_condition_page_lists_its_routines(shipped_site, library, condition):
+    page = article(shipped_site, f"conditions/{condition}/")
+    routines = library.routines_for(condition)
+    for routine in routines:
+        assert f"../../{routine.url}" in page.hrefs, f"routine {routine.id} is not linked"
+    if not routines:
+        assert "../../routines/builder/" in page.hrefs, "with no routine yet, the page should offer the builder"
+
+
 def test_something_else_page_names_what_needs_a_clinician(shipped_site):
     page = article(shipped_site, "conditions/something-else/")
     for needed in ("Meniscus tear", "Ligament injury", "The Ottawa knee rule", "Get help today",
