@@ -129,6 +129,10 @@ class ContentMacros:
         """The home page's "Where does it hurt?" cards: each place of pain leads to its condition page."""
         return self._render("where-it-hurts.html", conditions=list(self.library.vocab.conditions.values()))
 
+    def knee_diagram(self) -> str:
+        """The home page's knee, front and side: each sore place is a link to its condition page."""
+        return self._render("knee-diagram.html")
+
     def registry(self) -> dict[str, Any]:
         """Name -> function, for registration with mkdocs-macros."""
         return {name: getattr(self, name) for name in CONTENT_MACROS}
@@ -137,7 +141,7 @@ class ContentMacros:
 # Every macro a content page may call: ours, plus what Jinja and mkdocs-macros provide.
 CONTENT_MACROS = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list",
                   "condition_exercises", "compare_table", "red_flags", "muscle_index", "equipment_index",
-                  "exercise_browser", "where_it_hurts"]
+                  "exercise_browser", "where_it_hurts", "knee_diagram"]
 JINJA_AND_MKDOCS_MACROS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "context", "macros_info",
                            "now", "fix_url"}
 MACRO_NAMES = set(CONTENT_MACROS) | JINJA_AND_MKDOCS_MACROS
