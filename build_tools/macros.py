@@ -10,6 +10,7 @@ from typing import Any
 from .compare import DEFAULT_COLUMNS, columns_named
 from .library import Library
 from .render import Renderer
+from .routines import builder_catalogue, sheet_sections
 from .structured_data import exercise_howto
 from .suggest import did_you_mean
 
@@ -133,6 +134,26 @@ class ContentMacros:
         """The home page's knee, front and side: each sore place is a link to its condition page."""
         return self._render("knee-diagram.html")
 
+    def routine_page(self, routine_id: str) -> str:
+        """The whole body of a routine's page: the printable sheet, with print and PDF links."""
+        routine = self.library.routines[routine_id]
+        return self._render("routine.html", routine=routine, sections=sheet_sections(routine, self.library.exercises))
+
+    def routine_list(self) -> str:
+        """Every routine as a card, for /routines/."""
+        routines = sorted(self.library.routines.values(), key=lambda r: r.title.lower())
+        return self._render("routine-list.html", routines=routines, show_condition=True)
+
+    def routines_for(self, condition: str) -> str:
+        """The routines for one condition, for its page: {{ routines_for("it-band-syndrome") }}."""
+        routines = self.library.routines_for(self._condition(condition).id)
+        return self._render("routine-list.html", routines=routines, show_condition=False)
+
+    def routine_builder(self) -> str:
+        """The routine builder: filters, the chosen exercises, and the same printable sheet."""
+        catalogue = builder_catalogue(self.library.by_name(), self.library.vocab)
+        return self._render("routine-builder.html", catalogue=catalogue)
+
     def registry(self) -> dict[str, Any]:
         """Name -> function, for registration with mkdocs-macros."""
         return {name: getattr(self, name) for name in CONTENT_MACROS}
@@ -141,7 +162,8 @@ class ContentMacros:
 # Every macro a content page may call: ours, plus what Jinja and mkdocs-macros provide.
 CONTENT_MACROS = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list",
                   "condition_exercises", "compare_table", "red_flags", "muscle_index", "equipment_index",
-                  "exercise_browser", "where_it_hurts", "knee_diagram"]
+                  "exercise_browser", "where_it_hurts", "knee_diagram", "routine_page", "routine_list",
+                  "routines_for", "routine_builder"]
 JINJA_AND_MKDOCS_MACROS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "context", "macros_info",
                            "now", "fix_url"}
 MACRO_NAMES = set(CONTENT_MACROS) | JINJA_AND_MKDOCS_MACROS

@@ -1,4 +1,4 @@
-"""The pages generated from records: one per exercise, muscle (and group) and equipment item.
+"""The pages generated from records: one per exercise, muscle (and group), equipment item and routine.
 
 Each is a tiny Markdown stub whose body is one macro call; the macro renders the template. Nothing is
 written to disk, so an edited YAML file shows up on the next `mkdocs serve` reload.
@@ -42,4 +42,6 @@ def generated_pages(library: Library) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"muscles/{term.id}.md", _stub(term.name, "muscle_page", term.id)))
     for term in library.vocab.equipment.values():
         pages.append(GeneratedPage(f"equipment/{term.id}.md", _stub(term.name, "equipment_page", term.id)))
+    for routine in library.routines.values():
+        pages.append(GeneratedPage(f"routines/{routine.id}.md", _stub(routine.title, "routine_page", routine.id)))
     return pages

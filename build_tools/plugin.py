@@ -19,6 +19,7 @@ from mkdocs.utils import CountHandler
 from .api import exercises_api
 from .library import Library, ProjectPaths, load_library
 from .pages import generated_pages
+from .printing import Printing, pdfs_possible, write_routine_pdfs
 from .problems import DataError
 from .release import Release, content_release
 from .render import Renderer
@@ -66,6 +67,12 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.release: Release = content_release(root, [e.reviewed for e in self.library.exercises.values()])
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(self.release.epoch))
         self.renderer = Renderer(self.library, root / self.config.templates_dir, config.repo_url or "")
+        # Routine PDFs: made by `mkdocs build` when Chromium is installed; otherwise a notice, no links.
+        make_pdfs, notice = pdfs_possible(self.command)
+        if notice and self.library.routines:
+            log.info(notice)
+        self.printing = Printing(config.site_url or "", self.release, make_pdfs)
+        self.renderer.env.globals["printing"] = self.printing
         if self.command == "build":
             self._stage(config)
         return config
@@ -94,6 +101,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             exercise = self.library.exercises.get(Path(page.file.src_uri).stem)
             if exercise and self.renderer:
                 page.edit_url = self.renderer.source_url(exercise.source_path)
+        if page.file.generated_by and self.library and page.file.src_uri.startswith("routines/"):
+            routine = self.library.routines.get(Path(page.file.src_uri).stem)
+            if routine and self.renderer:
+                page.edit_url = self.renderer.source_url(routine.source_path)
         return markdown
 
     @event_priority(-100)  # last, after search and every other plugin has written its files
@@ -103,6 +114,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         logging.getLogger("mkdocs").removeHandler(self._warnings)
         if config.strict and self._warnings.get_counts():
             return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
+        if self.printing.make_pdfs and self.library:
+            write_routine_pdfs(self.library.routines.values(), self._staging, self.release)
         final = self._final_site_dir
         old = final.with_name(f".site-old-{self._staging.name}")
         if final.exists():

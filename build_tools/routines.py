@@ -82,6 +82,7 @@ class SheetLine:
     exercise: Exercise
     cue: str
     dose: str
+    dose_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,34 +96,35 @@ def _count(value: int | str) -> str:
     return str(value).replace("-", "–")
 
 
-def dose_text(sets: int | str | None, reps: int | str | None, hold: int | str | None, per_side: bool,
-              note: str | None = None) -> str:
+def dose_text(sets: int | str | None, reps: int | str | None, hold: int | str | None, per_side: bool) -> str:
     """'3 × 10 each side', '5 × 30 s hold', or '15–30 reps' when there are no sets (a circuit round)."""
     amount = f"{_count(reps)}" if reps is not None else f"{_count(hold)} s hold"
     if sets is None:
         text = amount + (" reps" if reps is not None else "")
     else:
         text = f"{_count(sets)} × {amount}"
-    text += " each side" if per_side else ""
-    return f"{text}, {note}" if note else text
+    return text + (" each side" if per_side else "")
 
 
-def item_dose(item: RoutineItem, exercise: Exercise, section: RoutineSection, routine_phase: str | None) -> str:
-    """The dose printed for item: its own numbers, else the exercise's dose for the phase, else its default."""
+def item_dose(item: RoutineItem, exercise: Exercise, section: RoutineSection,
+              routine_phase: str | None) -> tuple[str, str]:
+    """The dose printed for item and a note on it: the routine's own numbers, else the exercise's dose for
+    the phase, else its default dose."""
     dose = exercise.dose
     phase = section.phase or routine_phase
     by_phase = next((p for p in dose.by_phase if p.phase == phase), None)
-    sets, reps, hold = dose.sets, dose.reps, dose.hold_seconds
+    sets, reps, hold, note = dose.sets, dose.reps, dose.hold_seconds, None
     if by_phase is not None:
-        sets, reps, hold = by_phase.sets, by_phase.reps, by_phase.hold_seconds
+        sets, reps, hold, note = by_phase.sets, by_phase.reps, by_phase.hold_seconds, by_phase.note
     if item.reps is not None or item.hold_seconds is not None:
         reps, hold = item.reps, item.hold_seconds
+        note = None  # the phase's note describes the phase's numbers, not these
     if item.sets is not None:
         sets = item.sets
     if section.rounds is not None and item.sets is None:
         sets = None  # in a circuit the rounds are the sets
     per_side = dose.per_side if item.per_side is None else item.per_side
-    return dose_text(sets, reps, hold, per_side, item.note)
+    return dose_text(sets, reps, hold, per_side), item.note or note or ""
 
 
 def sheet_sections(routine: Routine, exercises: dict[str, Exercise]) -> list[SheetSection]:
@@ -134,7 +136,8 @@ def sheet_sections(routine: Routine, exercises: dict[str, Exercise]) -> list[She
             number += 1
             exercise = exercises[item.exercise]
             cue = item.cue or exercise.cues[0]
-            lines.append(SheetLine(number, exercise, cue, item_dose(item, exercise, section, routine.phase)))
+            dose, note = item_dose(item, exercise, section, routine.phase)
+            lines.append(SheetLine(number, exercise, cue, dose, note))
         out.append(SheetSection(section, tuple(lines)))
     return out
 
@@ -247,3 +250,28 @@ def load_routines(root: Path, folder: Path | None, schema_path: Path, vocab: Voc
         return {}, []
     schema = RecordSchema.from_file(schema_path, vocab.enums(), kind="routine", synonyms=vocab.synonyms())
     return read_routines(root, folder, schema, exercise_ids)
+
+
+def builder_catalogue(exercises: list[Exercise], vocab: Vocabularies) -> dict[str, Any]:
+    """What the routine builder needs, as plain JSON data: every exercise with its default dose and first
+    cue (Markdown removed: the builder shows text only), and the names for its filters."""
+    from .textfilter import inline_markdown
+
+    return {
+        "conditions": {c.id: c.short_name or c.name for c in vocab.conditions.values()},
+        "equipment": {e.id: e.name for e in vocab.equipment.values()},
+        "exercises": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "cue": inline_markdown(e.cues[0]).striptags(),
+                "sets": e.dose.sets,
+                "reps": e.dose.reps,
+                "hold": e.dose.hold_seconds,
+                "perSide": e.dose.per_side,
+                "equipment": list(e.equipment),
+                "conditions": list(e.condition_ids),
+            }
+            for e in exercises
+        ],
+    }
