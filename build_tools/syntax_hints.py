@@ -92,7 +92,7 @@ def _colon_or_indent(line: str, column: int, above: str) -> str:
         )
     return (
         f"wrong indentation: this line starts with {_plural(_spaces(line))} but the line above it with "
-        f"{_plural(_spaces(above))}; fields that belong together must start in the same column "
+        f"{_plural(_spaces(above))}; line up fields that belong together, with the same number of spaces "
         f"(spaces only, two per level)"
     )
 
@@ -126,8 +126,8 @@ def _indent_hint(line: str, above: str, opener: str, opened) -> str:
         )
     else:
         where = (
-            f"but {_key_name(opener)} on line {opened.line + 1} starts with {_plural(outer)}; fields that "
-            f"belong together must start in the same column"
+            f"but {_key_name(opener)} on line {opened.line + 1} starts with {_plural(outer)}; line up fields "
+            f"that belong together, with the same number of spaces"
         )
     return f"wrong indentation: this line starts with {_plural(here)}, {where} (spaces only, two per level)"
 
