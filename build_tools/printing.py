@@ -8,12 +8,16 @@ offer no PDF links.
 
 from __future__ import annotations
 
+import http.server
 import logging
 import os
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -74,7 +78,7 @@ class Printing:
             return Markup("")
         code = segno.make(self.address(url), error="m", micro=False)
         # segno writes the SVG from its own matrix; nothing of the contributor's text reaches it.
-        return Markup(code.svg_inline(scale=4, border=4, omitsize=True, svgclass="sheet-qr-code", lineclass=None))
+        return Markup(code.svg_inline(scale=4, border=3, omitsize=True, svgclass="sheet-qr-code", lineclass=None))
 
     def pdfs(self, routine: Routine) -> list[PdfFile]:
         """The PDF links to show on a routine's page: none when this build makes no PDFs."""
@@ -118,25 +122,43 @@ def _fixed_dates(pdf: bytes, epoch: int) -> bytes:
     return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (" + stamp + b")", pdf)
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _served(folder: Path) -> Iterator[str]:
+    """Serve folder on a free local port; yields its base URL. The sheets' body maps load a shared SVG,
+    which browsers refuse to pages opened as files, so the pages are printed from a real server."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def write_routine_pdfs(routines: Iterable[Routine], site_dir: Path, release: Release) -> list[Path]:
     """Print every routine page in site_dir to one PDF per paper size, with one browser for them all."""
     routines = list(routines)
     if not routines:
         return []
-    from playwright.sync_api import sync_playwright  # only builds that make PDFs need it
-
     from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright  # only builds that make PDFs need it
 
     written = []
     try:
-        with sync_playwright() as playwright:
+        with _served(site_dir) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(chromium_path()), headless=True,
                                                  args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page()
                 for routine in routines:
                     folder = site_dir / routine.url
-                    page.goto((folder / "index.html").as_uri(), wait_until="load")
+                    page.goto(base + routine.url, wait_until="load")
                     page.emulate_media(media="print")
                     for pdf in pdf_files(routine):
                         data = page.pdf(format=pdf.paper.format, print_background=True)

@@ -96,9 +96,10 @@ def _count(value: int | str) -> str:
     return str(value).replace("-", "–")
 
 
-def dose_text(sets: int | str | None, reps: int | str | None, hold: int | str | None, per_side: bool) -> str:
+def dose_text(sets: int | str | None, reps: int | str | None, hold: int | str | None, per_side: bool,
+              timed: str = "hold") -> str:
     """'3 × 10 each side', '5 × 30 s hold', or '15–30 reps' when there are no sets (a circuit round)."""
-    amount = f"{_count(reps)}" if reps is not None else f"{_count(hold)} s hold"
+    amount = f"{_count(reps)}" if reps is not None else f"{_count(hold)} s {timed}".rstrip()
     if sets is None:
         text = amount + (" reps" if reps is not None else "")
     else:
@@ -124,7 +125,8 @@ def item_dose(item: RoutineItem, exercise: Exercise, section: RoutineSection,
     if section.rounds is not None and item.sets is None:
         sets = None  # in a circuit the rounds are the sets
     per_side = dose.per_side if item.per_side is None else item.per_side
-    return dose_text(sets, reps, hold, per_side), item.note or note or ""
+    timed = "" if exercise.type == "self-massage" else "hold"  # you roll for 60 s; you do not hold still
+    return dose_text(sets, reps, hold, per_side, timed), item.note or note or ""
 
 
 def sheet_sections(routine: Routine, exercises: dict[str, Exercise]) -> list[SheetSection]:
@@ -269,6 +271,7 @@ def builder_catalogue(exercises: list[Exercise], vocab: Vocabularies) -> dict[st
                 "reps": e.dose.reps,
                 "hold": e.dose.hold_seconds,
                 "perSide": e.dose.per_side,
+                "type": e.type,
                 "equipment": list(e.equipment),
                 "conditions": list(e.condition_ids),
             }

@@ -169,7 +169,8 @@
 
   function doseText(item, exercise) {
     const range = function (v) { return v.replace("-", "–"); };
-    const text = range(item.sets) + " × " + range(item.amount) + (item.hold ? " s hold" : "");
+    const timed = exercise.type === "self-massage" ? " s" : " s hold"; // you roll for 60 s; you do not hold still
+    const text = range(item.sets) + " × " + range(item.amount) + (item.hold ? timed : "");
     return text + (exercise.perSide ? " each side" : "");
   }
 
@@ -191,12 +192,15 @@
       link.textContent = exercise.name;
       link.href = exerciseBase + exercise.id + "/";
       row.querySelector(".sheet-cue").textContent = exercise.cue;
+      const visual = root.querySelector('template[data-builder-visual="' + exercise.id + '"]');
+      if (visual) row.querySelector(".sheet-visual").append(visual.content.cloneNode(true));
       const dose = row.querySelector(".sheet-dose");
       dose.insertBefore(document.createTextNode(doseText(item, exercise)), dose.firstChild);
       rows.append(row);
     });
 
     const weeks = sheet.querySelector("[data-sheet-weeks]");
+    weeks.closest("table").classList.toggle("sheet-log--long", state.weeks > 8);
     const first = weeks.firstElementChild;
     weeks.replaceChildren();
     for (let week = 1; week <= state.weeks; week++) {
