@@ -28,7 +28,7 @@ def measure_size(root: Path, n: int, repeat: int, work: Path) -> SizeResult:
     if vocab is None:
         raise BenchError("the repository's vocabularies have problems:\n" + "\n".join(map(str, problems)))
     records = synthetic_library(n, vocab)
-    # Routines join the library once the project has them (issue 4): a few per hundred exercises.
+    # Routines join the library once the project has them (issue 4): a few, whatever the size.
     routines = synthetic_routines(records, vocab) if (root / "schemas" / "routine.schema.json").is_file() else []
     project = sites.atlas_project(root, work / "atlas", records, routines)
 

@@ -224,12 +224,13 @@ SECTIONS = (("Warm-up", "Ease into it; the knee should feel warmer, not sore."),
             ("Stretches", "Hold each stretch gently; it should never hurt."))
 
 
-def synthetic_routines(records: list[dict[str, Any]], vocab: Vocabularies, seed: int = 8) -> list[dict[str, Any]]:
-    """A printable routine per 100 exercises (at least two), each of three sections of the condition's exercises."""
+def synthetic_routines(records: list[dict[str, Any]], vocab: Vocabularies, count: int = 5,
+                       seed: int = 8) -> list[dict[str, Any]]:
+    """A few printable routines (as many as the seed articles give), each of three sections of exercises."""
     rng = random.Random(seed)
     conditions = list(vocab.enums()["condition"])
     routines = []
-    for number in range(max(2, len(records) // 100)):
+    for number in range(count):
         condition = conditions[number % len(conditions)]
         suitable = [r for r in records if any(use["condition"] == condition for use in r["conditions"])] or records
         chosen = iter(rng.sample(suitable, min(len(suitable), 12)))
