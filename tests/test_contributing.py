@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import html as html_lib
 import io
 import json
 import re
@@ -292,3 +293,262 @@ def fill_placeholders(value, subschema: dict, schema: dict) -> None:
             fill_placeholders(item, child, schema)
         elif isinstance(item, str) and "TODO" in item:
             value[key] = valid(child, key)
+
+
+# -- GitHub workflows, pull request template and issue forms -------------------------------------------------
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+# The commands the README (and the Makefile it points to) gives, which the workflows must use as they are.
+README_COMMANDS = ["make test", "python -m build_tools check", "mkdocs build --strict"]
+
+
+def workflow(name: str) -> dict:
+    return SAFE_YAML.load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def run_lines(data: dict) -> list[str]:
+    """Every `run:` command in a workflow."""
+    return [step["run"] for job in data["jobs"].values() for step in job.get("steps", []) if "run" in step]
+
+
+def test_workflow_files_are_valid_yaml_with_jobs():
+    assert [p.name for p in WORKFLOWS] == ["checks.yml", "publish.yml"]
+    for path in WORKFLOWS:
+        data = SAFE_YAML.load(path.read_text(encoding="utf-8"))
+        assert {"name", "on", "jobs"} <= set(data), path.name
+        for job in data["jobs"].values():
+            assert job["runs-on"] and job["steps"], path.name
+
+
+@pytest.mark.parametrize("command", README_COMMANDS)
+def test_pull_requests_run_the_readme_commands(command):
+    documented = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "Makefile").read_text(
+        encoding="utf-8"
+    )
+    assert command in documented, f"the README/Makefile no longer gives `{command}`"
+    checks = workflow("checks.yml")
+    assert "pull_request" in checks["on"]
+    assert any(command in line for line in run_lines(checks)), f"checks.yml does not run `{command}`"
+
+
+def test_check_reports_as_annotations_on_pull_requests():
+    lines = run_lines(workflow("checks.yml"))
+    assert any("python -m build_tools check --format github" in line for line in lines)
+
+
+def test_main_is_built_strictly_and_deployed_to_github_pages():
+    data = workflow("publish.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    build_steps = data["jobs"]["build"]["steps"]
+    assert any("mkdocs build --strict" in step.get("run", "") for step in build_steps)
+    uploads = [
+        step for step in build_steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")
+    ]
+    assert uploads and uploads[0]["with"]["path"] == "site"
+    deploy = data["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
+
+
+def test_every_action_is_pinned_to_a_release():
+    for path in WORKFLOWS:
+        for job in SAFE_YAML.load(path.read_text(encoding="utf-8"))["jobs"].values():
+            for step in job["steps"]:
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+(\.\d+)*|[0-9a-f]{40})", step["uses"]), step[
+                        "uses"
+                    ]
+
+
+def test_pull_request_template_carries_the_content_checklist():
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    for rule in [
+        "own words",
+        "DOI",
+        "CC0",
+        "CC BY-SA",
+        "cautions",
+        "out of 10",
+        "python -m build_tools check",
+        "make serve",
+        "make test",
+    ]:
+        assert rule in text, rule
+    assert text.count("- [ ]") >= 8
+
+
+def test_issue_forms_exist_and_offer_every_condition():
+    forms = ROOT / ".github" / "ISSUE_TEMPLATE"
+    suggest = SAFE_YAML.load((forms / "suggest-an-exercise.yml").read_text(encoding="utf-8"))
+    report = SAFE_YAML.load((forms / "report-a-problem.yml").read_text(encoding="utf-8"))
+    assert suggest["name"] == "Suggest an exercise"
+    assert report["name"] == "Report a problem with an exercise"
+    for form in (suggest, report):
+        assert any(item.get("validations", {}).get("required") for item in form["body"])
+    conditions = SAFE_YAML.load((ROOT / "vocabularies" / "conditions.yml").read_text(encoding="utf-8"))
+    (dropdown,) = [item for item in suggest["body"] if item.get("id") == "conditions"]
+    assert dropdown["attributes"]["options"][:-1] == [c["name"] for c in conditions]
+
+
+# -- pre-commit ----------------------------------------------------------------------------------------------
+
+PRE_COMMIT = SAFE_YAML.load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+HOOKS = [hook for repo in PRE_COMMIT["repos"] for hook in repo["hooks"]]
+
+
+def test_every_pre_commit_hook_is_pinned():
+    for repo in PRE_COMMIT["repos"]:
+        if repo["repo"] != "local":
+            assert re.fullmatch(r"v?\d+(\.\d+)+|[0-9a-f]{40}", str(repo.get("rev", ""))), repo
+            continue
+        for hook in repo["hooks"]:
+            if hook["language"] == "python":
+                deps = hook.get("additional_dependencies", [])
+                assert deps and all(re.fullmatch(r"[\w.-]+==[\w.]+", d) for d in deps), hook["id"]
+            else:  # a system hook runs the project's own code in the locked environment from `make install`
+                assert hook["language"] == "system" and hook["entry"].startswith(".venv/bin/"), hook["id"]
+
+
+def test_pre_commit_ruff_is_the_locked_ruff():
+    locked = re.search(r"^ruff==([\w.]+)", (ROOT / "requirements.lock").read_text(encoding="utf-8"), re.M)
+    pins = {d for hook in HOOKS for d in hook.get("additional_dependencies", []) if d.startswith("ruff==")}
+    assert pins == {f"ruff=={locked[1]}"}
+
+
+def test_pre_commit_runs_the_hooks_the_project_promises():
+    entries = {hook["entry"] for hook in HOOKS}
+    for wanted in [
+        "trailing-whitespace-fixer",
+        "end-of-file-fixer",
+        "check-yaml",
+        "ruff check",
+        "ruff format",
+        ".venv/bin/python -m build_tools check",
+    ]:
+        assert any(entry.startswith(wanted) for entry in entries), wanted
+
+
+# -- Editor help ---------------------------------------------------------------------------------------------
+
+MODELINE = "# yaml-language-server: $schema=../schemas/exercise.schema.json\n"
+
+
+def test_vscode_maps_the_schema_and_recommends_the_yaml_extension():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./schemas/exercise.schema.json"] == ["exercises/*.yml"]
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def test_every_record_and_the_template_name_their_schema_on_the_first_line():
+    template = ROOT / "build_tools" / "templates" / "new-exercise.yml.j2"
+    for path in [template, *sorted((ROOT / "exercises").glob("*.yml"))]:
+        assert path.read_text(encoding="utf-8").startswith(MODELINE), path.name
+
+
+def test_every_vocabulary_field_offers_its_words_to_editors():
+    schema = json.loads((ROOT / "schemas" / "exercise.schema.json").read_text(encoding="utf-8"))
+    for name in ["muscle", "equipment", "condition", "phase", "type", "position", "level", "knee_load"]:
+        assert schema["$defs"][name]["enum"], name
+
+
+def test_editorconfig_indents_yaml_with_two_spaces():
+    text = (ROOT / ".editorconfig").read_text(encoding="utf-8")
+    assert "root = true" in text and "indent_style = space" in text
+    section = text.split("[*.{yml,yaml,", 1)[1].split("\n[", 1)[0]
+    assert "indent_size = 2" in section
+
+
+# -- The guide -----------------------------------------------------------------------------------------------
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+PAGE = (ROOT / "content" / "contribute" / "index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "needed",
+    [
+        "python -m build_tools new",
+        "python -m build_tools check",
+        "make serve",
+        "pull request",
+        "own words",
+        "DOI",
+        "CC0-1.0",
+        "CC-BY-4.0",
+        "CC-BY-SA-4.0",
+        "Stop if",
+        "pain limit",
+        "redhat.vscode-yaml",
+        ".editorconfig",
+        "pre-commit",
+    ],
+)
+def test_the_guide_covers_each_step_and_rule(needed):
+    assert needed in GUIDE
+
+
+def test_the_guide_explains_every_field_of_the_schema():
+    schema = json.loads((ROOT / "schemas" / "exercise.schema.json").read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    fields = set(schema["properties"])
+    for nested in (
+        schema["properties"]["muscles"],
+        schema["properties"]["compare"],
+        defs["dose"],
+        defs["reference"],
+        defs["media"],
+        schema["properties"]["conditions"]["items"],
+    ):
+        fields |= set(nested["properties"])
+    table = GUIDE.split("## 3. Fill in the fields", 1)[1].split("\n## ", 1)[0]
+    missing = sorted(f for f in fields if f"`{f}`" not in table and f"`{f}:`" not in table)
+    assert not missing, f"explain these fields in CONTRIBUTING.md step 3: {missing}"
+
+
+def test_the_messages_the_guide_quotes_are_the_ones_check_prints():
+    table = GUIDE.split("## 4. Check it", 1)[1].split("\n## ", 1)[0]
+    quoted = [
+        row.split(" | ")[1].rstrip(" |…").strip()
+        for row in table.splitlines()
+        if row.startswith("| `") or row.startswith("| a ")
+    ]
+    golden = "".join(p.read_text(encoding="utf-8") for p in MISTAKES.glob("*/expected.txt"))
+    assert len(quoted) >= 5
+    for message in quoted:
+        assert message in golden, message
+
+
+def test_the_contribute_page_includes_the_guide_and_a_shipped_record():
+    includes = re.findall(r'^--8<-- "([^"]+)"$', PAGE, re.M)
+    assert includes == [
+        "CONTRIBUTING.md:write",
+        "exercises/side-lying-hip-abduction.yml",
+        "CONTRIBUTING.md:share",
+    ]
+    for section in ("write", "share"):
+        assert f"<!-- --8<-- [start:{section}] -->" in GUIDE and f"<!-- --8<-- [end:{section}] -->" in GUIDE
+    assert "](macros.md)" in PAGE, "the page links to the content macros"
+    # Included text is shown on the site, where links relative to the repository would break.
+    for section in ("write", "share"):
+        part = GUIDE.split(f"[start:{section}]", 1)[1].split(f"[end:{section}]", 1)[0]
+        assert not re.search(r"\]\((?!https://|#)", part), f"use absolute links in the '{section}' part"
+
+
+def test_the_built_contribute_page_shows_the_steps_and_the_record(shipped_site):
+    html = shipped_site.page("contribute")
+    record = (ROOT / "exercises" / "side-lying-hip-abduction.yml").read_text(encoding="utf-8")
+    assert "--8<--" not in html
+    for heading in [
+        "The content rules",
+        "3. Fill in the fields",
+        "A complete example",
+        "4. Check it",
+        "6. Open a pull request",
+        "Editor help",
+    ]:
+        assert heading in html, heading
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
+    for line in record.splitlines()[1:4]:  # id, name, aliases, as written in the file
+        assert line in text, line
