@@ -26,9 +26,16 @@ build: $(STAMP) ## Build the site into site/ (strict)
 check: $(STAMP) ## Validate every exercise, routine and vocabulary file
 	$(BIN)/python -m build_tools check
 
-test: $(STAMP) ## Run every test (installs Debian's chromium if missing)
+LIGHTHOUSE := tools/lighthouse/node_modules/.installed
+$(LIGHTHOUSE): tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(LIGHTHOUSE)
+
+test: $(STAMP) ## Run every test (installs Debian's chromium, Java and the pinned Lighthouse if missing)
 	bash scripts/system-deps
+	$(MAKE) --no-print-directory $(LIGHTHOUSE)
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+	$(BIN)/python -m pytest -p no:cacheprovider -m lighthouse  # alone: it measures CPU time
 
 lock: ## Re-resolve requirements.lock from pyproject.toml
 	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile pyproject.toml --extra test \
