@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
 from .api import exercises_api
+from .compact_html import collapse_indentation
 from .library import Library, ProjectPaths, load_library
 from .pages import generated_pages
 from .printing import Printing, pdfs_possible, write_routine_pdfs
@@ -106,6 +107,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             if routine and self.renderer:
                 page.edit_url = self.renderer.source_url(routine.source_path)
         return markdown
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        # Generated pages are the ones that scale with the library (5,000 exercises): keep each small.
+        return collapse_indentation(output) if page.file.generated_by else output
 
     @event_priority(-100)  # last, after search and every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:

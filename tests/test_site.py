@@ -336,3 +336,11 @@ def test_every_content_macro_is_documented_with_an_example(macro):
     assert re.search(rf"^### `{macro}`$", doc, re.M), f"content/contribute/macros.md needs a '### `{macro}`' section"
     section = doc.split(f"### `{macro}`", 1)[1].split("\n### `", 1)[0]
     assert f"{{{{ {macro}(" in section, f"the {macro} section needs an example call"
+
+
+def test_generated_pages_lose_indentation_but_keep_words_apart():
+    from build_tools.compact_html import collapse_indentation
+
+    assert collapse_indentation("<li>\n      <a>Runner's\n        knee</a>\n\n   \n</li>") == "<li>\n<a>Runner's\nknee</a>\n</li>"
+    kept = "<pre>\n    indented code\n</pre>"
+    assert collapse_indentation(kept) == kept
