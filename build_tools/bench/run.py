@@ -12,7 +12,7 @@ import mkdocs
 
 from ..vocabulary import load_vocabularies
 from . import sites
-from .measure import BenchError, folder_bytes, largest_exercise_page, live_reload_seconds, mkdocs_build
+from .measure import BenchError, Reload, folder_bytes, largest_exercise_page, live_reload, mkdocs_build
 from .report import BenchResult, SizeResult, format_table
 from .synthetic import synthetic_library, synthetic_routines
 from .validation import assert_check_passes, check_reports_lines, run_check
@@ -66,15 +66,14 @@ def measure_size(root: Path, n: int, repeat: int, work: Path) -> SizeResult:
     )
 
 
-def measure_live_reload(root: Path, repeat: int, work: Path) -> tuple[list[float], int]:
+def measure_live_reload(root: Path, repeat: int, work: Path) -> tuple[list[Reload], int]:
     """Seconds from one YAML edit to the new page under `mkdocs serve`, for a copy of the shipped library."""
     project = sites.served_copy(root, work / "served")
     records = sorted((project / "exercises").glob("*.yml"))
     if not records:
         raise BenchError("the shipped library has no exercises to edit")
     _say(f"live reload: serving {len(records)} shipped exercises")
-    times = live_reload_seconds(project, records[0], repeat)
-    return [round(t, 4) for t in times], len(records)
+    return live_reload(project, records[0], repeat), len(records)
 
 
 def run_bench(root: Path, sizes: list[int], repeat: int, out: Path) -> BenchResult:
@@ -85,8 +84,9 @@ def run_bench(root: Path, sizes: list[int], repeat: int, out: Path) -> BenchResu
         with tempfile.TemporaryDirectory(prefix=f"atlas-bench-{n}-") as work:
             results.append(measure_size(root, n, repeat, Path(work)))
     with tempfile.TemporaryDirectory(prefix="atlas-bench-serve-") as work:
-        reload_runs, library = measure_live_reload(root, repeat, Path(work))
-    result = BenchResult(results, reload_runs, library, repeat, environment={
+        reloads, library = measure_live_reload(root, repeat, Path(work))
+    result = BenchResult(results, [round(r.seconds, 4) for r in reloads], library, repeat,
+                         reload_rebuild_runs=[r.rebuild_seconds for r in reloads], environment={
         "python": platform.python_version(), "mkdocs": mkdocs.__version__, "machine": platform.machine(),
         "cpus": str(len(os.sched_getaffinity(0))), "platform": platform.platform(),
         "load_average_at_end": " ".join(f"{x:.2f}" for x in os.getloadavg()),
