@@ -1,0 +1,212 @@
+"""Printed routine sheets, in real headless Chromium: page counts on A4 and US Letter, nothing clipped or
+off the page, a QR code that scans to the routine's page, and long routines that break cleanly.
+
+Each test leaves its PDFs and PNGs in test-artifacts/ for a person to look at."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from pypdf import PdfReader
+from sitekit import ROOT, build, fixture_exercise, make_project
+
+from build_tools.library import ProjectPaths, load_library
+
+LIBRARY = load_library(ProjectPaths.at(ROOT))
+ROUTINES = sorted(LIBRARY.routines)
+SITE_URL = "https://runners-knee-atlas.github.io/atlas/"
+PAPERS = {"a4": ("A4", 210.0), "letter": ("Letter", 215.9)}  # key: (Chromium format, width in mm)
+MARGIN_MM = 11  # left and right, from @page atlas-sheet in routine-sheet.css
+HEADER = "EXERCISE AND THE ONE THING TO THINK ABOUT"
+
+pytestmark = pytest.mark.browser
+
+
+def text_outside_the_page(reader: PdfReader) -> list[str]:
+    """Every run of text whose start lies outside its page's box."""
+    outside: list[str] = []
+    for number, pdf_page in enumerate(reader.pages, 1):
+        width, height = float(pdf_page.mediabox.width), float(pdf_page.mediabox.height)
+
+        def visit(text, cm, tm, font, size, number=number, width=width, height=height):
+            if not text.strip():
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if not (0 <= x <= width and 0 <= y <= height):
+                outside.append(f"page {number}: {text!r} at ({x:.0f}, {y:.0f})")
+
+        pdf_page.extract_text(visitor_text=visit)
+    return outside
+
+
+def page_texts(reader: PdfReader) -> list[str]:
+    return [" ".join(p.extract_text().split()) for p in reader.pages]
+
+
+def to_png(pdf: Path, page_number: int, dpi: int = 200) -> Path:
+    """Render one page of pdf with poppler's pdftoppm; the PNG path."""
+    stem = pdf.with_name(f"{pdf.stem}-p{page_number}")
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page_number), "-l", str(page_number),
+                    "-singlefile", str(pdf), str(stem)], check=True)
+    return stem.with_suffix(".png")
+
+
+def decoded_qr_codes(png: Path) -> list[str]:
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(png)) if code.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+# -- Every shipped routine ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("routine_id", ROUTINES)
+def test_build_time_pdfs_exist_are_linked_and_hold_the_whole_sheet(shipped_site, routine_id):
+    routine = LIBRARY.routines[routine_id]
+    html = shipped_site.page(routine.url)
+    for paper in PAPERS:
+        name = f"{routine_id}-{paper}.pdf"
+        assert f'href="{name}"' in html, f"the page links its {paper} PDF"
+        reader = PdfReader(shipped_site.site / routine.url / name)
+        if len(routine.items) <= 8:
+            assert len(reader.pages) == 1, name
+        text = " ".join(page_texts(reader))
+        for item in routine.items:
+            assert LIBRARY.exercise(item.exercise).name in text, (name, item.exercise)
+        assert "Not medical advice" in text and "above 5 out of 10" in text
+        assert text_outside_the_page(reader) == []
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("routine_id", ROUTINES)
+def test_printing_the_page_gives_the_same_page_count(page, site_server, artifacts, routine_id, paper):
+    routine = LIBRARY.routines[routine_id]
+    page.goto(site_server + routine.url)
+    target = artifacts / f"print-{routine_id}-{paper}.pdf"
+    page.pdf(path=str(target), format=PAPERS[paper][0])
+    reader = PdfReader(target)
+    if len(routine.items) <= 8:
+        assert len(reader.pages) == 1
+    assert all(HEADER in text for text in page_texts(reader)), "the head repeats on every page"
+
+
+# Every box in the sheet must lie within the printable width and no cell may overflow its box.
+CLIPPED = """() => {
+  const sheet = document.querySelector(".atlas-sheet");
+  const box = sheet.getBoundingClientRect();
+  const problems = [];
+  if (box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5) {
+    problems.push(`sheet ${box.left}-${box.right} is wider than the page ${document.documentElement.clientWidth}`);
+  }
+  for (const el of sheet.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (getComputedStyle(el).clipPath !== "none" && r.width <= 1) continue;  // text for screen readers only
+    if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {
+      problems.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 40)}" sticks out: ${r.left}-${r.right}`);
+    }
+    const style = getComputedStyle(el);
+    if (style.display !== "inline" && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+      problems.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 40)}" overflows its box`);
+    }
+  }
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("routine_id", ROUTINES)
+def test_no_text_is_clipped_or_outside_the_page(browser, site_server, routine_id, paper):
+    width_px = (PAPERS[paper][1] - 2 * MARGIN_MM) / 25.4 * 96
+    context = browser.new_context(viewport={"width": round(width_px), "height": 1000})
+    tab = context.new_page()
+    tab.emulate_media(media="print")
+    tab.goto(site_server + LIBRARY.routines[routine_id].url)
+    assert tab.evaluate(CLIPPED) == []
+    context.close()
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("routine_id", ["eight-key-exercises", "runners-knee-three-phases"])
+def test_the_qr_code_on_the_sheet_scans_to_the_routine_page(shipped_site, artifacts, routine_id, paper):
+    routine = LIBRARY.routines[routine_id]
+    pdf = artifacts / f"{routine_id}-{paper}.pdf"
+    pdf.write_bytes((shipped_site.site / routine.url / f"{routine_id}-{paper}.pdf").read_bytes())
+    last = len(PdfReader(pdf).pages)
+    assert decoded_qr_codes(to_png(pdf, last)) == [SITE_URL + routine.url]
+
+
+# -- Fixture routines at the edges ----------------------------------------------------------------
+
+NAMES = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo",
+         "Lima", "Mike", "November"]
+
+
+def fixture_routine(routine_id: str, title: str, sections: list[tuple[str, list[int]]], weeks: int,
+                    notes: list[str], summary: str, audience: str) -> str:
+    lines = [f"id: {routine_id}", f"title: {title}", f"summary: {summary}", f"audience: {audience}",
+             "condition: patellofemoral-pain", "phase: build-strength", "frequency: 3 times a week",
+             f"weeks: {weeks}", "sections:"]
+    for name, numbers in sections:
+        lines += [f"  - name: {name}", "    exercises:"]
+        for n in numbers:
+            lines += [f"      - exercise: move-{NAMES[n].lower()}", "        sets: 3", f"        reps: {11 + n}"]
+    lines += ["notes:", *[f"  - {note}" for note in notes], "reviewed: 2026-11-21"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def edge_site(tmp_path_factory):
+    """Fourteen exercises; a fourteen-exercise routine, and an eight-exercise one with the longest texts."""
+    exercises = {
+        f"move-{name.lower()}.yml": fixture_exercise(
+            f"move-{name.lower()}", name=f"Move {name}",
+            cues=[f"Cue {name}: keep the hips level and let the knee follow the middle toe all the way down."])
+        for name in NAMES
+    }
+    long_routine = fixture_routine(
+        "long-routine", "Fourteen moves", [("Warm-up", [0, 1, 2]), ("Strength", list(range(3, 11))),
+                                           ("Finish", [11, 12, 13])], 6,
+        ["Keep each set slow."], "Fourteen moves in three parts.", "Testers.")
+    longest = "A" + " long note" * 19 + "."  # 200 characters, the most a note may have
+    full_page = fixture_routine(
+        "full-page", "The fullest sheet that must still fit on one page of either paper",
+        [("Warm-up", [0, 1]), ("Strength", [2, 3, 4, 5]), ("Stretches", [6, 7])], 12, [longest] * 2,
+        "S" + " summary" * 27 + ".", "W" + " who" * 38 + ".")
+    project = make_project(tmp_path_factory.mktemp("edges") / "project", exercises=exercises,
+                           routines={"long-routine.yml": long_routine, "full-page.yml": full_page})
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_long_routine_breaks_between_exercises_and_repeats_the_head(edge_site, artifacts, paper):
+    pdf = edge_site.site / "routines" / "long-routine" / f"long-routine-{paper}.pdf"
+    (artifacts / pdf.name).write_bytes(pdf.read_bytes())
+    texts = page_texts(PdfReader(pdf))
+    assert len(texts) >= 2
+    for number, text in enumerate(texts, 1):
+        assert "Fourteen moves" in text and HEADER in text and "Athlete" in text, f"head on page {number}"
+    for n, name in enumerate(NAMES):
+        row = [f"Move {name}", f"Cue {name}: keep the hips level", f"3 × {11 + n}"]
+        holding = [number for number, text in enumerate(texts, 1) if any(part in text for part in row)]
+        assert len(holding) == 1 and all(part in texts[holding[0] - 1] for part in row), \
+            f"Move {name} is split across pages {holding}"
+    for section, first in (("WARM-UP", "Move Alpha"), ("STRENGTH", "Move Delta"), ("FINISH", "Move Lima")):
+        page_of = [re.search(rf"\b{section}\b", t) is not None for t in texts].index(True)
+        assert first in texts[page_of], f"{section} is left at the foot of a page without its first exercise"
+    to_png(artifacts / pdf.name, 2, dpi=80)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_eight_exercises_with_the_longest_texts_still_fit_one_page(edge_site, artifacts, paper):
+    pdf = edge_site.site / "routines" / "full-page" / f"full-page-{paper}.pdf"
+    (artifacts / pdf.name).write_bytes(pdf.read_bytes())
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1
+    assert text_outside_the_page(reader) == []
+    to_png(artifacts / pdf.name, 1, dpi=80)
