@@ -110,23 +110,25 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _TooBig(node)
         self.positions.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if node.tag not in PLAIN_TAGS:
-            self.problem(node, path, f"the YAML tag '{node.tag.replace(TAG, '!!')}' is not allowed; write plain text, numbers and lists")
+        tag = node.tag  # a property that builds the text each time: read it once (a tenth of `check`)
+        if tag not in PLAIN_TAGS:
+            self.problem(node, path, f"the YAML tag '{tag.replace(TAG, '!!')}' is not allowed; write plain text, numbers and lists")
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node, path)
+        return self.scalar(node, path, tag)
 
     def mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == TAG + "merge":
+            key_tag = key_node.tag
+            if key_tag == TAG + "merge":
                 self.problem(key_node, path, "YAML merge keys ('<<') are not allowed; write the fields out")
                 continue
-            if not isinstance(key_node, ScalarNode) or key_node.tag not in (TAG + "str",):
+            if not isinstance(key_node, ScalarNode) or key_tag not in (TAG + "str",):
                 self.problem(key_node, path, "field names must be plain words, like 'name'")
                 continue
             key = key_node.value
@@ -142,7 +144,7 @@ class _Builder:
             result[key] = self.build(value_node, path + (key,))
         return result
 
-    def scalar(self, node: ScalarNode, path: JsonPath) -> Any:
+    def scalar(self, node: ScalarNode, path: JsonPath, tag: str) -> Any:
         value = node.value
         if len(value) > MAX_TEXT_CHARS:
             self.problem(node, path, f"text is {len(value)} characters long; the limit is {MAX_TEXT_CHARS}")
@@ -153,7 +155,7 @@ class _Builder:
             self.problem(node, path, f"the text contains an invisible control character ({code}) that can make it "
                                      "display differently from what it says; delete it (retype the text if unsure)")
             return value
-        kind = node.tag[len(TAG) :]
+        kind = tag[len(TAG) :]
         if kind == "null":
             return None
         if kind == "bool":
