@@ -120,7 +120,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if config.strict and self._warnings.get_counts():
             return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
         if self.printing.make_pdfs and self.library:
-            write_routine_pdfs(self.library.routines.values(), self._staging, self.release)
+            write_routine_pdfs(self.library.routines.values(), self._staging, self.release,
+                               self.printing.site_url)
         final = self._final_site_dir
         old = final.with_name(f".site-old-{self._staging.name}")
         if final.exists():

@@ -8,18 +8,14 @@ offer no PDF links.
 
 from __future__ import annotations
 
-import http.server
 import logging
 import os
 import re
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 import segno
 from markupsafe import Markup
@@ -122,26 +118,32 @@ def _fixed_dates(pdf: bytes, epoch: int) -> bytes:
     return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (" + stamp + b")", pdf)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+# Where the pages are served from while printing when the site has no site_url of its own.
+STAND_IN_ORIGIN = "http://atlas.localhost/"
 
 
-@contextmanager
-def _served(folder: Path) -> Iterator[str]:
-    """Serve folder on a free local port; yields its base URL. The sheets' body maps load a shared SVG,
-    which browsers refuse to pages opened as files, so the pages are printed from a real server."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def _serve_site(page, site_dir: Path, base: str) -> None:
+    """Answer every request under base from the built files in site_dir, and refuse all others.
+
+    The pages are loaded at their real address (not as files, whose shared body-map SVG browsers refuse,
+    nor from a local port), so the links kept in the PDF lead to the published site and every build
+    prints the same bytes."""
+
+    def from_disk(route) -> None:
+        relative = unquote(urlsplit(route.request.url).path).removeprefix(urlsplit(base).path)
+        target = (site_dir / relative).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if target.is_file() and target.is_relative_to(site_dir.resolve()):
+            route.fulfill(path=target)
+        else:
+            route.fulfill(status=404, body="")
+
+    page.route("**/*", lambda route: route.abort())  # nothing leaves the machine
+    page.route(base + "**", from_disk)
 
 
-def write_routine_pdfs(routines: Iterable[Routine], site_dir: Path, release: Release) -> list[Path]:
+def write_routine_pdfs(routines: Iterable[Routine], site_dir: Path, release: Release, site_url: str = "") -> list[Path]:
     """Print every routine page in site_dir to one PDF per paper size, with one browser for them all."""
     routines = list(routines)
     if not routines:
@@ -149,20 +151,21 @@ def write_routine_pdfs(routines: Iterable[Routine], site_dir: Path, release: Rel
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright  # only builds that make PDFs need it
 
+    base = site_url if site_url.endswith("/") else (site_url + "/" if site_url else STAND_IN_ORIGIN)
     written = []
     try:
-        with _served(site_dir) as base, sync_playwright() as playwright:
+        with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(chromium_path()), headless=True,
                                                  args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page()
+                _serve_site(page, site_dir, base)
                 for routine in routines:
-                    folder = site_dir / routine.url
                     page.goto(base + routine.url, wait_until="load")
                     page.emulate_media(media="print")
                     for pdf in pdf_files(routine):
                         data = page.pdf(format=pdf.paper.format, print_background=True)
-                        target = folder / pdf.name
+                        target = site_dir / routine.url / pdf.name
                         target.write_bytes(_fixed_dates(data, release.epoch))
                         written.append(target)
             finally:
