@@ -49,8 +49,10 @@ def _linked(terms: dict[str, Term], ids: Sequence[str], folder: str) -> Cell:
 def _equipment(exercise: Exercise, vocab: Vocabularies) -> Cell:
     # An exercise that lists "none" needs nothing; whatever else it lists is optional, and says so.
     optional = " (optional)" if "none" in exercise.equipment else ""
-    links = tuple(CellLink(vocab.equipment[i].name + ("" if i == "none" else optional), f"equipment/{i}/")
-                  for i in sorted(exercise.equipment, key=lambda i: i != "none"))
+    links = tuple(
+        CellLink(vocab.equipment[i].name + ("" if i == "none" else optional), f"equipment/{i}/")
+        for i in sorted(exercise.equipment, key=lambda i: i != "none")
+    )
     return Cell(sort=", ".join(link.label.lower() for link in links), links=links)
 
 
@@ -63,26 +65,49 @@ def _compare_text(key: str) -> Callable[[Exercise, Vocabularies], Cell]:
     return cell
 
 
-COLUMNS: dict[str, Column] = {column.id: column for column in [
-    Column("name", "Exercise", lambda e, v: Cell(e.name.lower(), (CellLink(e.name, e.url),))),
-    Column("type", "Type", lambda e, v: _ordered(v.types, e.type)),
-    Column("level", "Level", lambda e, v: _ordered(v.levels, e.level)),
-    Column("knee_load", "Knee load", lambda e, v: _ordered(v.knee_loads, e.knee_load)),
-    Column("position", "Position", lambda e, v: _ordered(v.positions, e.position)),
-    Column("equipment", "Equipment", lambda e, v: _equipment(e, v)),
-    Column("primary_muscles", "Main muscles", lambda e, v: _linked(v.muscles, e.primary_muscles, "muscles")),
-    Column("secondary_muscles", "Helper muscles", lambda e, v: _linked(v.muscles, e.secondary_muscles, "muscles")),
-    Column("conditions", "Helps with", lambda e, v: Cell(
-        ", ".join(e.condition_ids),
-        tuple(CellLink(v.conditions[c].short_name or v.conditions[c].name, f"conditions/{c}/") for c in e.condition_ids))),
-    Column("phases", "Phases", lambda e, v: Cell(
-        ",".join(f"{list(v.phases).index(p)}" for p in e.phases), tuple(CellLink(v.phases[p].name) for p in e.phases))),
-    Column("dose", "Starting dose", lambda e, v: Cell(e.dose.amount, (CellLink(e.dose.amount),))),
-    Column("time_to_effect", "Time to effect", _compare_text("time_to_effect")),
-    Column("ideal_use", "Ideal use", _compare_text("ideal_use")),
-    Column("key_advantage", "Key advantage", _compare_text("key_advantage")),
-    Column("outcome", "Expected outcome", _compare_text("outcome")),
-]}
+COLUMNS: dict[str, Column] = {
+    column.id: column
+    for column in [
+        Column("name", "Exercise", lambda e, v: Cell(e.name.lower(), (CellLink(e.name, e.url),))),
+        Column("type", "Type", lambda e, v: _ordered(v.types, e.type)),
+        Column("level", "Level", lambda e, v: _ordered(v.levels, e.level)),
+        Column("knee_load", "Knee load", lambda e, v: _ordered(v.knee_loads, e.knee_load)),
+        Column("position", "Position", lambda e, v: _ordered(v.positions, e.position)),
+        Column("equipment", "Equipment", lambda e, v: _equipment(e, v)),
+        Column(
+            "primary_muscles", "Main muscles", lambda e, v: _linked(v.muscles, e.primary_muscles, "muscles")
+        ),
+        Column(
+            "secondary_muscles",
+            "Helper muscles",
+            lambda e, v: _linked(v.muscles, e.secondary_muscles, "muscles"),
+        ),
+        Column(
+            "conditions",
+            "Helps with",
+            lambda e, v: Cell(
+                ", ".join(e.condition_ids),
+                tuple(
+                    CellLink(v.conditions[c].short_name or v.conditions[c].name, f"conditions/{c}/")
+                    for c in e.condition_ids
+                ),
+            ),
+        ),
+        Column(
+            "phases",
+            "Phases",
+            lambda e, v: Cell(
+                ",".join(f"{list(v.phases).index(p)}" for p in e.phases),
+                tuple(CellLink(v.phases[p].name) for p in e.phases),
+            ),
+        ),
+        Column("dose", "Starting dose", lambda e, v: Cell(e.dose.amount, (CellLink(e.dose.amount),))),
+        Column("time_to_effect", "Time to effect", _compare_text("time_to_effect")),
+        Column("ideal_use", "Ideal use", _compare_text("ideal_use")),
+        Column("key_advantage", "Key advantage", _compare_text("key_advantage")),
+        Column("outcome", "Expected outcome", _compare_text("outcome")),
+    ]
+}
 
 DEFAULT_COLUMNS = ("name", "level", "equipment", "knee_load", "primary_muscles")
 
@@ -90,9 +115,11 @@ DEFAULT_COLUMNS = ("name", "level", "equipment", "knee_load", "primary_muscles")
 def columns_named(names: Sequence[str]) -> list[Column]:
     """The columns for these names, in order; a ValueError naming the closest column otherwise."""
     if isinstance(names, str):
-        raise ValueError(f"columns must be a list, e.g. columns=[\"name\", \"level\"], not {names!r}")
+        raise ValueError(f'columns must be a list, e.g. columns=["name", "level"], not {names!r}')
     unknown = [n for n in names if n not in COLUMNS]
     if unknown:
-        raise ValueError(f"compare_table has no column '{unknown[0]}';{did_you_mean(unknown[0], COLUMNS)} "
-                         f"the columns are: {', '.join(COLUMNS)}")
+        raise ValueError(
+            f"compare_table has no column '{unknown[0]}';{did_you_mean(unknown[0], COLUMNS)} "
+            f"the columns are: {', '.join(COLUMNS)}"
+        )
     return [COLUMNS[n] for n in names]

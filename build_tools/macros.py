@@ -57,7 +57,8 @@ class ContentMacros:
             return {"term": term, "primary": len(lib.for_muscle(term.id, "primary")),
                     "secondary": len(lib.for_muscle(term.id, "secondary"))}
 
-        groups = [{**counts(group), "muscles": [counts(m) for m in vocab.muscles.values() if m.group == group.id]}
+        groups = [{**counts(group),
+                   "muscles": [counts(m) for m in vocab.muscles.values() if m.group == group.id]}
                   for group in vocab.groups.values()]
         return self._render("muscle-index.html", groups=groups)
 
@@ -66,7 +67,8 @@ class ContentMacros:
         items = []
         for term in self.library.vocab.equipment.values():
             using = self.library.for_equipment(term.id)
-            items.append({"term": term, "count": len(using), "alone": sum(e.needs_only(term.id) for e in using)})
+            alone = sum(e.needs_only(term.id) for e in using)
+            items.append({"term": term, "count": len(using), "alone": alone})
         return self._render("equipment-index.html", items=items)
 
     def exercise_link(self, exercise_id: str) -> str:
@@ -79,8 +81,9 @@ class ContentMacros:
         return self._render("exercise-list.html", exercises=exercises)
 
     def condition_exercises(self, condition: str, level: int = 3, cards: bool = False) -> str:
-        """Exercises for one condition grouped by phase (a heading each), then by type: compact lists or cards."""
-        return self._render("condition-exercises.html", condition=self._condition(condition), level=level, cards=cards)
+        """Exercises for one condition by phase (a heading each), then by type: compact lists or cards."""
+        return self._render("condition-exercises.html", condition=self._condition(condition), level=level,
+                            cards=cards)
 
     def compare_table(self, ids: list[str] | None = None, condition: str | None = None,
                       columns: list[str] = DEFAULT_COLUMNS, caption: str = "") -> str:
@@ -109,7 +112,7 @@ class ContentMacros:
         return conditions[condition]
 
     def exercise_browser(self) -> str:
-        """Every exercise as a card, with filters (condition, muscle, equipment, position, level, type) kept in the URL."""
+        """Every exercise as a card, filterable by condition, muscle, equipment, position, level and type."""
         vocab = self.library.vocab
 
         def facet(key: str, label: str, terms) -> dict:

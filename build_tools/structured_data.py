@@ -14,8 +14,12 @@ def exercise_howto(exercise: Exercise, vocab: Vocabularies) -> dict[str, Any]:
         "@type": "HowTo",
         "name": exercise.name,
         "description": exercise.summary,
-        "step": [{"@type": "HowToStep", "position": n, "text": text} for n, text in enumerate(exercise.steps, 1)],
-        "about": [{"@type": "MedicalCondition", "name": vocab.conditions[c].name} for c in exercise.condition_ids],
+        "step": [
+            {"@type": "HowToStep", "position": n, "text": text} for n, text in enumerate(exercise.steps, 1)
+        ],
+        "about": [
+            {"@type": "MedicalCondition", "name": vocab.conditions[c].name} for c in exercise.condition_ids
+        ],
         "citation": [ref.href or ref.citation for ref in exercise.references],
         "dateModified": exercise.reviewed,
     }

@@ -10,8 +10,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
-                   ("iframe", "src"), ("area", "href")}
+LINK_ATTRIBUTES = {
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("area", "href"),
+}
 
 
 @dataclass
@@ -51,10 +58,12 @@ def _is_external(url: str) -> bool:
 
 def broken_links(site: Path) -> list[str]:
     """'page -> target: reason' for each internal link whose file or #anchor does not exist."""
-    pages = {path.relative_to(site).as_posix(): page_links(path.read_text(encoding="utf-8"))
-             for path in site.rglob("*.html")
-             # 404.html is served at any depth, so MkDocs writes its links from the site root (/atlas/...).
-             if path.name != "404.html" or path.parent != site}
+    pages = {
+        path.relative_to(site).as_posix(): page_links(path.read_text(encoding="utf-8"))
+        for path in site.rglob("*.html")
+        # 404.html is served at any depth, so MkDocs writes its links from the site root (/atlas/...).
+        if path.name != "404.html" or path.parent != site
+    }
     problems = []
     for page, found in sorted(pages.items()):
         for url in found.links:

@@ -10,23 +10,22 @@ import json
 import re
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from linkcheck import broken_links, page_links
+from sitekit import ROOT, BuildResult, build, fixture_exercise, make_project
 
 from build_tools.compare import COLUMNS
 from build_tools.library import ProjectPaths, load_library
 from build_tools.macros import CONTENT_MACROS
-from linkcheck import broken_links, page_links
-from sitekit import ROOT, BuildResult, build, fixture_exercise, make_project
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 
 
 def _article(html: str) -> str:
     """The page's own content, without Material's header, navigation and footer."""
-    return html[html.index("<article"):html.index("</article>")]
+    return html[html.index("<article") : html.index("</article>")]
 
 
 def _text(html: str) -> str:
@@ -82,29 +81,67 @@ def tables_in(html: str) -> list[tuple[list[str], list[list[tuple[str, str]]]]]:
 # -- A fixture site: four exercises on one ladder, across phases, types and equipment -------------
 
 LADDER = {
-    "step-one": dict(name="Step one", type="strength", level="beginner", knee_load="low", equipment=["none", "mini-band"],
-                     muscles={"primary": ["gluteus-maximus"]}, progressions=["step-two"],
-                     conditions=[{"condition": "patellofemoral-pain", "phases": ["calm-down", "build-strength"]}],
-                     compare={"time_to_effect": "2 to 3 weeks", "ideal_use": "The first days"}),
-    "step-two": dict(name="Step two", type="isometric", level="intermediate", knee_load="moderate", equipment=["mini-band"],
-                     muscles={"primary": ["gluteus-medius"], "secondary": ["quadriceps"]}, progressions=["step-three"],
-                     conditions=[{"condition": "patellofemoral-pain", "phases": ["build-strength"]}],
-                     dose={"sets": 3, "hold_seconds": 30, "per_side": True, "frequency": "daily", "source": "Test.",
-                           "by_phase": [{"phase": "calm-down", "sets": 5, "hold_seconds": 45, "note": "light"},
-                                        {"phase": "build-strength", "sets": 4, "hold_seconds": 30}]}),
-    "step-three": dict(name="Step three", type="strength", level="advanced", knee_load="high", equipment=["step", "weights"],
-                       muscles={"primary": ["quadriceps"]}, progressions=["step-four"],
-                       conditions=[{"condition": "patellofemoral-pain", "phases": ["build-strength"]}]),
-    "step-four": dict(name="Step four", type="plyometric", level="advanced", knee_load="high", equipment=["none"],
-                      muscles={"primary": ["quadriceps"]},
-                      conditions=[{"condition": "it-band-syndrome", "phases": ["return-to-running"]}],
-                      steps=["Stand tall {{ 7*7 }} and {% raw %} hop.", "Land *softly*."]),
+    "step-one": dict(
+        name="Step one",
+        type="strength",
+        level="beginner",
+        knee_load="low",
+        equipment=["none", "mini-band"],
+        muscles={"primary": ["gluteus-maximus"]},
+        progressions=["step-two"],
+        conditions=[{"condition": "patellofemoral-pain", "phases": ["calm-down", "build-strength"]}],
+        compare={"time_to_effect": "2 to 3 weeks", "ideal_use": "The first days"},
+    ),
+    "step-two": dict(
+        name="Step two",
+        type="isometric",
+        level="intermediate",
+        knee_load="moderate",
+        equipment=["mini-band"],
+        muscles={"primary": ["gluteus-medius"], "secondary": ["quadriceps"]},
+        progressions=["step-three"],
+        conditions=[{"condition": "patellofemoral-pain", "phases": ["build-strength"]}],
+        dose={
+            "sets": 3,
+            "hold_seconds": 30,
+            "per_side": True,
+            "frequency": "daily",
+            "source": "Test.",
+            "by_phase": [
+                {"phase": "calm-down", "sets": 5, "hold_seconds": 45, "note": "light"},
+                {"phase": "build-strength", "sets": 4, "hold_seconds": 30},
+            ],
+        },
+    ),
+    "step-three": dict(
+        name="Step three",
+        type="strength",
+        level="advanced",
+        knee_load="high",
+        equipment=["step", "weights"],
+        muscles={"primary": ["quadriceps"]},
+        progressions=["step-four"],
+        conditions=[{"condition": "patellofemoral-pain", "phases": ["build-strength"]}],
+    ),
+    "step-four": dict(
+        name="Step four",
+        type="plyometric",
+        level="advanced",
+        knee_load="high",
+        equipment=["none"],
+        muscles={"primary": ["quadriceps"]},
+        conditions=[{"condition": "it-band-syndrome", "phases": ["return-to-running"]}],
+        steps=["Stand tall {{ 7*7 }} and {% raw %} hop.", "Land *softly*."],
+    ),
 }
 FIXTURE_PAGES = {
-    "conditions/patellofemoral-pain.md": "# Runner's knee\n\n## Exercises\n\n{{ condition_exercises(\"patellofemoral-pain\") }}\n\n"
-                                         "## Side by side\n\n{{ compare_table(condition=\"patellofemoral-pain\", "
-                                         "columns=[\"name\", \"level\", \"time_to_effect\"]) }}\n",
-    "compare.md": "# Compare\n\n{{ compare_table(ids=[\"step-two\", \"step-one\"], columns=" + json.dumps(list(COLUMNS)) + ") }}\n",
+    "conditions/patellofemoral-pain.md": "# Runner's knee\n\n## Exercises\n\n"
+    '{{ condition_exercises("patellofemoral-pain") }}\n\n'
+    '## Side by side\n\n{{ compare_table(condition="patellofemoral-pain", '
+    'columns=["name", "level", "time_to_effect"]) }}\n',
+    "compare.md": '# Compare\n\n{{ compare_table(ids=["step-two", "step-one"], columns='
+    + json.dumps(list(COLUMNS))
+    + ") }}\n",
     "muscles/index.md": "# Muscles\n\n{{ muscle_index() }}\n",
     "equipment/index.md": "# Equipment\n\n{{ equipment_index() }}\n",
     "browser.md": "# Browser\n\n{{ exercise_browser() }}\n",
@@ -123,11 +160,16 @@ def fixture_site(tmp_path_factory) -> BuildResult:
 
 def test_exercise_page_ladder_walks_both_ways_with_this_exercise_highlighted(fixture_site):
     html = _article(fixture_site.page("exercises/step-three/"))
-    ladder = html[html.index('<ol class="atlas-ladder"'):html.index("</ol>", html.index('class="atlas-ladder"'))]
+    ladder = html[
+        html.index('<ol class="atlas-ladder"') : html.index("</ol>", html.index('class="atlas-ladder"'))
+    ]
     rungs = re.findall(r'<li class="atlas-rung atlas-rung--(\w+)"[^>]*>(.*?)</li>', ladder)
     assert [(kind, _text(body)) for kind, body in rungs] == [
-        ("easier", "Easier still: Step one"), ("easier", "Easier: Step two"),
-        ("current", "Step three (this exercise)"), ("harder", "Harder: Step four")]
+        ("easier", "Easier still: Step one"),
+        ("easier", "Easier: Step two"),
+        ("current", "Step three (this exercise)"),
+        ("harder", "Harder: Step four"),
+    ]
     assert 'href="../step-one/"' in ladder and 'href="../step-four/"' in ladder
     assert 'aria-current="step"' in ladder
 
@@ -155,27 +197,40 @@ def test_exercise_page_has_tags_and_json_ld_that_keeps_contributor_text_inert(fi
     assert len(blocks) == 1
     data = json.loads(blocks[0])
     assert data["@type"] == "HowTo" and data["name"] == "Step four"
-    assert data["step"][0] == {"@type": "HowToStep", "position": 1, "text": "Stand tall {{ 7*7 }} and {% raw %} hop."}
-    assert "{{" not in blocks[0] and "{%" not in blocks[0], "braces in contributor text are escaped in the JSON"
+    assert data["step"][0] == {
+        "@type": "HowToStep",
+        "position": 1,
+        "text": "Stand tall {{ 7*7 }} and {% raw %} hop.",
+    }
+    assert "{{" not in blocks[0] and "{%" not in blocks[0], (
+        "braces in contributor text are escaped in the JSON"
+    )
     assert "49" not in _text(_article(html)).split("Stand tall")[1][:10]
 
 
 def test_condition_exercises_group_by_phase_then_type(fixture_site):
     html = _article(fixture_site.page("conditions/patellofemoral-pain/"))
-    section = html[html.index('id="calm-it-down"'):html.index('id="side-by-side"')]
+    section = html[html.index('id="calm-it-down"') : html.index('id="side-by-side"')]
     by_phase = {part.split('"')[0]: _text('<h3 id="' + part) for part in section.split('<h3 id="')[1:]}
     by_phase["calm-it-down"] = _text(section.split('<h3 id="')[0])
     assert "Strength (1) Step one" in by_phase["calm-it-down"] and "Step two" not in by_phase["calm-it-down"]
     build = by_phase["build-strength"]
-    assert build.index("Strength (2) Step one") < build.index("Step three") < build.index("Isometric (1) Step two")
-    assert "No exercise in the library is marked for this phase of Runner's knee yet." in by_phase["return-to-running"]
+    assert (
+        build.index("Strength (2) Step one")
+        < build.index("Step three")
+        < build.index("Isometric (1) Step two")
+    )
+    assert (
+        "No exercise in the library is marked for this phase of Runner's knee yet."
+        in by_phase["return-to-running"]
+    )
     assert "Step four" not in section, "an exercise for another condition stays off this page"
 
 
 def test_compare_table_rows_and_columns_come_from_the_records(fixture_site):
     [(headers, rows)] = tables_in(_article(fixture_site.page("compare/")))
     assert headers == [column.label for column in COLUMNS.values()]
-    cells = [dict(zip(COLUMNS, row)) for row in rows]
+    cells = [dict(zip(COLUMNS, row, strict=True)) for row in rows]
     assert [row["name"][0] for row in cells] == ["Step two", "Step one"], "rows follow the ids given"
     assert cells[1]["time_to_effect"][0] == "2 to 3 weeks" and cells[0]["time_to_effect"][0] == "–"
     assert cells[1]["equipment"][0] == "No equipment, Mini loop band (optional)"
@@ -191,8 +246,11 @@ def test_compare_table_for_a_condition_lists_its_exercises_only(fixture_site):
 
 
 def test_a_mistyped_compare_column_fails_the_build_with_a_suggestion(tmp_path):
-    project = make_project(tmp_path, exercises={"step-four.yml": fixture_exercise("step-four")},
-                           pages={"c.md": "# C\n\n{{ compare_table(columns=[\"name\", \"levle\"]) }}\n"})
+    project = make_project(
+        tmp_path,
+        exercises={"step-four.yml": fixture_exercise("step-four")},
+        pages={"c.md": '# C\n\n{{ compare_table(columns=["name", "levle"]) }}\n'},
+    )
     result = build(project, extra=["-v"])  # -q alone hides the macro error's message
     assert result.returncode != 0
     assert "compare_table has no column 'levle'; did you mean 'level'?" in result.output
@@ -200,7 +258,12 @@ def test_a_mistyped_compare_column_fails_the_build_with_a_suggestion(tmp_path):
 
 def test_muscle_pages_list_main_then_helper_and_an_unused_muscle_says_so(fixture_site):
     quads = _text(_article(fixture_site.page("muscles/quadriceps/")))
-    assert quads.index("Main target") < quads.index("Step three") < quads.index("Also works it") < quads.index("Step two")
+    assert (
+        quads.index("Main target")
+        < quads.index("Step three")
+        < quads.index("Also works it")
+        < quads.index("Step two")
+    )
     group = _text(_article(fixture_site.page("muscles/front-thigh/")))
     assert "This group covers: Quadriceps, Vastus medialis oblique (VMO)." in group and "Step four" in group
     unused = _text(_article(fixture_site.page("muscles/soleus/")))
@@ -224,14 +287,26 @@ def test_equipment_pages_answer_what_can_i_do_with_only_this(fixture_site):
 
 def test_browser_cards_carry_every_facet_and_the_form_offers_every_term(fixture_site):
     html = _article(fixture_site.page("browser/"))
-    card = re.search(r'<li class="atlas-card" ([^>]*)>\s*<p class="atlas-card-title"><a href="../exercises/step-two/"', html)
+    card = re.search(
+        r'<li class="atlas-card" ([^>]*)>\s*<p class="atlas-card-title"><a href="../exercises/step-two/"',
+        html,
+    )
     assert card, "each card links to its exercise page"
     facets = dict(re.findall(r'data-([a-z]+)="([^"]*)"', card.group(1)))
-    assert facets == {"q": "step two | test move", "condition": "patellofemoral-pain",
-                      "muscle": "gluteus-medius hips-and-glutes quadriceps front-thigh", "equipment": "mini-band",
-                      "position": "lying-on-back", "level": "intermediate", "type": "isometric"}
+    assert facets == {
+        "q": "step two | test move",
+        "condition": "patellofemoral-pain",
+        "muscle": "gluteus-medius hips-and-glutes quadriceps front-thigh",
+        "equipment": "mini-band",
+        "position": "lying-on-back",
+        "level": "intermediate",
+        "type": "isometric",
+    }
     for facet in ("condition", "muscle", "equipment", "position", "level", "type"):
-        assert f'<label for="atlas-filter-{facet}">' in html and f'<select id="atlas-filter-{facet}" name="{facet}">' in html
+        assert (
+            f'<label for="atlas-filter-{facet}">' in html
+            and f'<select id="atlas-filter-{facet}" name="{facet}">' in html
+        )
     for term in LIBRARY.vocab.equipment.values():
         assert f'<option value="{term.id}">' in html
 
@@ -244,6 +319,7 @@ def test_where_it_hurts_cards_lead_to_each_condition(fixture_site):
 
 
 # -- The shipped site ------------------------------------------------------------------------------
+
 
 def test_every_exercise_has_exactly_one_page_reachable_from_the_browser(shipped_site):
     pages = sorted(p.parent.name for p in (shipped_site.site / "exercises").glob("*/index.html"))
@@ -277,28 +353,51 @@ def test_no_broken_internal_link_or_anchor_in_the_built_site(shipped_site):
 
 def test_link_checker_finds_missing_pages_and_anchors(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a><a href="#gone">bad</a>'
-                                               '<a href="../b/">missing</a><img src="../pic.png">'
-                                               '<a href="https://example.org/">external</a>')
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="#here">ok</a><a href="#gone">bad</a>'
+        '<a href="../b/">missing</a><img src="../pic.png">'
+        '<a href="https://example.org/">external</a>'
+    )
     (tmp_path / "pic.png").write_bytes(b"")
-    assert broken_links(tmp_path) == ["a/index.html -> #gone: a/index.html has no id 'gone'",
-                                      "a/index.html -> ../b/: no file b/index.html"]
+    assert broken_links(tmp_path) == [
+        "a/index.html -> #gone: a/index.html has no id 'gone'",
+        "a/index.html -> ../b/: no file b/index.html",
+    ]
 
 
 def test_compare_page_has_the_classic_set_from_the_records(shipped_site):
     html = _article(shipped_site.page("compare/"))
     (headers, rows), (all_headers, all_rows) = tables_in(html)
-    classic = ["straight-leg-raise", "clamshell", "modified-single-leg-squat", "monster-walk", "glute-bridge",
-               "step-up", "short-arc-quad", "hip-90-90-stretch", "plank", "dead-bug"]
-    assert headers == ["Exercise", "Level", "Knee load", "Equipment", "Time to effect", "Expected outcome",
-                       "Ideal use", "Key advantage"]
+    classic = [
+        "straight-leg-raise",
+        "clamshell",
+        "modified-single-leg-squat",
+        "monster-walk",
+        "glute-bridge",
+        "step-up",
+        "short-arc-quad",
+        "hip-90-90-stretch",
+        "plank",
+        "dead-bug",
+    ]
+    assert headers == [
+        "Exercise",
+        "Level",
+        "Knee load",
+        "Equipment",
+        "Time to effect",
+        "Expected outcome",
+        "Ideal use",
+        "Key advantage",
+    ]
     vocab = LIBRARY.vocab
     for exercise_id, row in zip(classic, rows, strict=True):
         exercise = LIBRARY.exercise(exercise_id)
         assert row[0][0] == exercise.name
         assert row[1][0] == vocab.levels[exercise.level].name
         assert row[2][0] == vocab.knee_loads[exercise.knee_load].name
-        for column, (text, _) in zip(("time_to_effect", "outcome", "ideal_use", "key_advantage"), row[4:]):
+        texts = ("time_to_effect", "outcome", "ideal_use", "key_advantage")
+        for column, (text, _) in zip(texts, row[4:], strict=True):
             assert text == _text(exercise.compare.get(column, "–")), (exercise_id, column)
     assert len(all_headers) == 8
     assert [row[0][0] for row in all_rows] == [e.name for e in LIBRARY.by_name()]
@@ -307,7 +406,9 @@ def test_compare_page_has_the_classic_set_from_the_records(shipped_site):
 def test_every_page_carries_the_medical_notice(shipped_site):
     for path in shipped_site.site.rglob("index.html"):
         html = path.read_text(encoding="utf-8")
-        notice = html[html.index('class="atlas-notice"'):html.index("</p>", html.index('class="atlas-notice"'))]
+        notice = html[
+            html.index('class="atlas-notice"') : html.index("</p>", html.index('class="atlas-notice"'))
+        ]
         page_url = "/" + path.parent.relative_to(shipped_site.site).as_posix() + "/"
         [link] = re.findall(r'href="([^"]+)"', notice)
         assert "Education, not diagnosis." in notice and urljoin(page_url, link) == "/about/safety/", path
@@ -333,7 +434,9 @@ def test_home_page_leads_from_where_it_hurts_to_each_condition(shipped_site):
 @pytest.mark.parametrize("macro", CONTENT_MACROS)
 def test_every_content_macro_is_documented_with_an_example(macro):
     doc = (ROOT / "content" / "contribute" / "macros.md").read_text(encoding="utf-8")
-    assert re.search(rf"^### `{macro}`$", doc, re.M), f"content/contribute/macros.md needs a '### `{macro}`' section"
+    assert re.search(rf"^### `{macro}`$", doc, re.M), (
+        f"content/contribute/macros.md needs a '### `{macro}`' section"
+    )
     section = doc.split(f"### `{macro}`", 1)[1].split("\n### `", 1)[0]
     assert f"{{{{ {macro}(" in section, f"the {macro} section needs an example call"
 
@@ -341,6 +444,9 @@ def test_every_content_macro_is_documented_with_an_example(macro):
 def test_generated_pages_lose_indentation_but_keep_words_apart():
     from build_tools.compact_html import collapse_indentation
 
-    assert collapse_indentation("<li>\n      <a>Runner's\n        knee</a>\n\n   \n</li>") == "<li>\n<a>Runner's\nknee</a>\n</li>"
+    assert (
+        collapse_indentation("<li>\n      <a>Runner's\n        knee</a>\n\n   \n</li>")
+        == "<li>\n<a>Runner's\nknee</a>\n</li>"
+    )
     kept = "<pre>\n    indented code\n</pre>"
     assert collapse_indentation(kept) == kept

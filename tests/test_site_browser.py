@@ -10,9 +10,9 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from sitekit import ROOT
 
 from build_tools.library import ProjectPaths, load_library
-from sitekit import ROOT
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 PHONE = {"width": 390, "height": 844}
@@ -21,12 +21,14 @@ DESKTOP = {"width": 1280, "height": 900}
 
 def _column(page, table, index: int, attribute: str = "data-sort") -> list[str]:
     return table.locator(f"tbody tr td:nth-child({index})").evaluate_all(
-        f"cells => cells.map(c => c.getAttribute('{attribute}'))")
+        f"cells => cells.map(c => c.getAttribute('{attribute}'))"
+    )
 
 
 def _visible_cards(page) -> list[dict]:
     return page.locator("#atlas-browser-results li[data-level]").evaluate_all(
-        "cards => cards.filter(c => !c.hidden && c.offsetParent !== null).map(c => ({...c.dataset}))")
+        "cards => cards.filter(c => !c.hidden && c.offsetParent !== null).map(c => ({...c.dataset}))"
+    )
 
 
 def test_comparison_table_sorts_by_a_column_heading(page, site_server):
@@ -57,8 +59,12 @@ def test_browser_filters_narrow_the_cards_and_survive_a_reload(page, site_server
 
     page.get_by_label("Level").select_option("beginner")
     page.get_by_label("Muscle").select_option("hips-and-glutes")
-    expected = {e.id for e in LIBRARY.by_name() if e.level == "beginner"
-                and LIBRARY.muscles_in("hips-and-glutes") & {*e.primary_muscles, *e.secondary_muscles}}
+    expected = {
+        e.id
+        for e in LIBRARY.by_name()
+        if e.level == "beginner"
+        and LIBRARY.muscles_in("hips-and-glutes") & {*e.primary_muscles, *e.secondary_muscles}
+    }
     shown = _visible_cards(page)
     assert 0 < len(shown) < total
     assert len(shown) == len(expected)
@@ -71,7 +77,9 @@ def test_browser_filters_narrow_the_cards_and_survive_a_reload(page, site_server
     assert len(_visible_cards(page)) == len(expected)
 
     page.get_by_role("button", name="Clear filters").click()
-    page.wait_for_function(f"document.getElementById('atlas-browser-count').textContent === '{total} exercises'")
+    page.wait_for_function(
+        f"document.getElementById('atlas-browser-count').textContent === '{total} exercises'"
+    )
     assert urlsplit(page.url).query == ""
 
 
@@ -116,16 +124,26 @@ def _first_search_result(page, site_server, query: str) -> str:
 @pytest.mark.parametrize("by", ["name", "alias"])
 def test_search_puts_an_exercise_first_for_its_name_or_an_alias(page, site_server, by):
     # An alias that shares no word with the name, so only the alias can find the page.
-    exercise, alias = next((e, a) for e in LIBRARY.by_name() for a in e.aliases
-                           if len(a.split()) > 1 and not set(a.lower().split()) & set(e.name.lower().split()))
+    exercise, alias = next(
+        (e, a)
+        for e in LIBRARY.by_name()
+        for a in e.aliases
+        if len(a.split()) > 1 and not set(a.lower().split()) & set(e.name.lower().split())
+    )
     query = exercise.name if by == "name" else alias
     assert _first_search_result(page, site_server, query) == f"/exercises/{exercise.id}/"
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_key_pages_fit_the_screen_and_are_captured(browser, site_server, artifacts, viewport):
-    pages = {"home": "", "condition": "conditions/patellofemoral-pain/", "exercise": "exercises/clamshell/",
-             "muscle": "muscles/gluteus-medius/", "browser": "exercises/", "compare": "compare/"}
+    pages = {
+        "home": "",
+        "condition": "conditions/patellofemoral-pain/",
+        "exercise": "exercises/clamshell/",
+        "muscle": "muscles/gluteus-medius/",
+        "browser": "exercises/",
+        "compare": "compare/",
+    }
     name = "phone" if viewport == PHONE else "desktop"
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport=viewport, color_scheme=scheme)
