@@ -74,7 +74,8 @@ class Printing:
             return Markup("")
         code = segno.make(self.address(url), error="m", micro=False)
         # segno writes the SVG from its own matrix; nothing of the contributor's text reaches it.
-        return Markup(code.svg_inline(scale=4, border=3, omitsize=True, svgclass="sheet-qr-code", lineclass=None))
+        svg = code.svg_inline(scale=4, border=3, omitsize=True, svgclass="sheet-qr-code", lineclass=None)
+        return Markup(svg)
 
     def pdfs(self, routine: Routine) -> list[PdfFile]:
         """The PDF links to show on a routine's page: none when this build makes no PDFs."""
@@ -103,8 +104,9 @@ def pdfs_possible(command: str) -> tuple[bool, str]:
         return False, ""
     chromium = chromium_path()
     if not chromium.is_file():
-        return False, (f"Chromium was not found at {chromium}, so the routine PDFs are not made and the routine "
-                       f"pages offer no PDF links. Install Debian's chromium package to make them (see README).")
+        return False, (f"Chromium was not found at {chromium}, so the routine PDFs are not made and the "
+                       f"routine pages offer no PDF links. Install Debian's chromium package to make them "
+                       f"(see README).")
     return True, ""
 
 
@@ -143,7 +145,8 @@ def _serve_site(page, site_dir: Path, base: str) -> None:
     page.route(base + "**", from_disk)
 
 
-def write_routine_pdfs(routines: Iterable[Routine], site_dir: Path, release: Release, site_url: str = "") -> list[Path]:
+def write_routine_pdfs(routines: Iterable[Routine], site_dir: Path, release: Release,
+                       site_url: str = "") -> list[Path]:
     """Print every routine page in site_dir to one PDF per paper size, with one browser for them all."""
     routines = list(routines)
     if not routines:

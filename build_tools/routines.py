@@ -187,14 +187,14 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
             exercise_id = item.get("exercise")
             if isinstance(exercise_id, str):
                 line, column = doc.positions.of_value(path + ("exercise",))
+                where = (doc.display, line, column, f"{field}.exercise")
                 if exercise_id not in exercise_ids:
-                    problems.append(Problem(doc.display, line, column, f"{field}.exercise",
-                                            f"no exercise has the id '{exercise_id}';{did_you_mean(exercise_id, exercise_ids)} "
-                                            f"ids are file names in exercises/ without .yml"))
+                    suggestion = did_you_mean(exercise_id, exercise_ids)
+                    problems.append(Problem(*where, f"no exercise has the id '{exercise_id}';{suggestion} "
+                                                    f"ids are file names in exercises/ without .yml"))
                 elif exercise_id in seen:
-                    problems.append(Problem(doc.display, line, column, f"{field}.exercise",
-                                            f"'{exercise_id}' is already in this routine at {seen[exercise_id]}; "
-                                            f"list each exercise once"))
+                    problems.append(Problem(*where, f"'{exercise_id}' is already in this routine at "
+                                                    f"{seen[exercise_id]}; list each exercise once"))
                 else:
                     seen[exercise_id] = field
             if "reps" in item and "hold_seconds" in item:
@@ -206,7 +206,7 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
 
 def read_routines(paths_root: Path, folder: Path | None, schema: RecordSchema,
                   exercise_ids: set[str]) -> tuple[dict[str, Routine], list[Problem]]:
-    """Parse and check every routines/*.yml: the routines by id (only when all are sound), and every problem."""
+    """Parse and check every routines/*.yml: the routines by id (when all are sound), and every problem."""
     if folder is None or not folder.is_dir():
         return {}, []
     problems: list[Problem] = []
@@ -237,8 +237,8 @@ def read_routines(paths_root: Path, folder: Path | None, schema: RecordSchema,
                                     f"rename the file to '{routine_id}.yml' or set id: {path.stem}"))
         elif routine_id in RESERVED_IDS:
             problems.append(Problem(display, line, column, "id",
-                                    f"'{routine_id}' is the name of a page under /routines/; choose another id "
-                                    f"and file name"))
+                                    f"'{routine_id}' is the name of a page under /routines/; choose another "
+                                    f"id and file name"))
         if not found:
             documents[routine_id] = doc
     routines = {} if problems else {i: _record(d.data, d.display) for i, d in sorted(documents.items())}

@@ -39,15 +39,22 @@ def routine_yaml(routine_id: str, exercises: list[str], **fields: str) -> str:
 # -- The shipped routines -------------------------------------------------------------------------
 
 def test_the_shipped_routines_are_all_there():
-    assert set(LIBRARY.routines) >= {"whole-leg-strength-routine", "hip-and-glute-band-circuit", "home-programme",
-                                     "eight-key-exercises", "stretch-and-strengthen-set", "runners-knee-three-phases"}
+    assert set(LIBRARY.routines) >= {
+        "whole-leg-strength-routine",  # seed 004
+        "hip-and-glute-band-circuit",  # seed 001
+        "home-programme",  # seed 002
+        "eight-key-exercises",  # seed 003
+        "stretch-and-strengthen-set",  # seed 000
+        "runners-knee-three-phases",
+    }
 
 
 def test_the_three_phase_plan_moves_through_every_phase_with_the_pain_rule_on_its_sheet(shipped_site):
     plan = LIBRARY.routines["runners-knee-three-phases"]
     assert plan.phases == ("calm-down", "build-strength", "return-to-running")
     html = shipped_site.page("routines/runners-knee-three-phases/")
-    assert "2 out of 10 or less" in html and "above 5 out of 10" in html and "no worse the next morning" in html
+    rules = ("2 out of 10 or less", "above 5 out of 10", "within about an hour", "no worse the next morning")
+    assert all(rule in html for rule in rules)
 
 
 def test_the_band_circuit_is_two_to_three_rounds_of_fifteen_to_thirty(shipped_site):
@@ -85,12 +92,14 @@ def test_a_routine_dose_overrides_the_phase_dose_which_overrides_the_default():
 
 def test_a_circuit_gives_reps_per_round_and_a_hold_reads_as_seconds():
     circuit = RoutineSection("Circuit", (), rounds="2-3")
-    assert item_dose(RoutineItem("clamshell", reps="15-30"), LIBRARY.exercise("clamshell"), circuit, None)[0] \
-        == "15–30 reps each side"
-    assert item_dose(RoutineItem("wall-sit"), LIBRARY.exercise("wall-sit"), RoutineSection("Hold", ()), None)[0] \
-        == "5 × 30 s hold"
-    assert item_dose(RoutineItem("foam-roll-quadriceps"), LIBRARY.exercise("foam-roll-quadriceps"),
-                     RoutineSection("Loosen", ()), None)[0] == "2 × 60 s", "you roll for a time; you do not hold"
+    plain = RoutineSection("Plain", ())
+
+    def dose(exercise_id: str, section: RoutineSection, **item: object) -> str:
+        return item_dose(RoutineItem(exercise_id, **item), LIBRARY.exercise(exercise_id), section, None)[0]
+
+    assert dose("clamshell", circuit, reps="15-30") == "15–30 reps each side"
+    assert dose("wall-sit", plain) == "5 × 30 s hold"
+    assert dose("foam-roll-quadriceps", plain) == "2 × 60 s", "you roll for a time; you do not hold still"
 
 
 # -- A small site ---------------------------------------------------------------------------------
@@ -104,7 +113,8 @@ def small_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("routines")
     exercises = {
         "glute-lift.yml": fixture_exercise("glute-lift", name="Glute lift", cues=["Squeeze at the top."]),
-        "wall-hold.yml": fixture_exercise("wall-hold", name="Wall hold", cues=["Keep your back on the wall."]),
+        "wall-hold.yml": fixture_exercise("wall-hold", name="Wall hold",
+                                          cues=["Keep your back on the wall."]),
     }
     routines = {
         "morning-set.yml": routine_yaml("morning-set", ["glute-lift", "wall-hold"], title="Morning set")

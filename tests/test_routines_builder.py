@@ -66,12 +66,12 @@ def test_a_built_routine_reopens_from_its_address_and_prints_on_one_page(builder
     assert "#" in address and "glute-bridge_2-3_15" in address
     again = context.new_page()
     again.goto(address)
-    assert again.locator(".builder-item-name").all_text_contents() == ["Glute bridge", "Clamshell", "Wall sit"]
+    order = ["Glute bridge", "Clamshell", "Wall sit"]
+    assert again.locator(".builder-item-name").all_text_contents() == order
     assert again.input_value("#builder-title") == "Tuesday knee work"
     assert again.get_by_label("Seconds to hold, Wall sit", exact=True).input_value() == "45"
     rows = again.locator("[data-sheet-rows] .sheet-exercise")
-    assert [rows.nth(i).locator(".sheet-name-link").text_content() for i in range(3)] == \
-        ["Glute bridge", "Clamshell", "Wall sit"]
+    assert [rows.nth(i).locator(".sheet-name-link").text_content() for i in range(3)] == order
     assert [rows.nth(i).locator(".sheet-dose").text_content().strip() for i in range(3)] == \
         ["2–3 × 15", "2 × 12 each side", "5 × 45 s hold"]
 
@@ -84,8 +84,8 @@ def test_a_built_routine_reopens_from_its_address_and_prints_on_one_page(builder
         assert "Tuesday knee work" in text and "Not medical advice" in text
         assert text.index("Glute bridge") < text.index("Clamshell") < text.index("Wall sit")
     png = tmp_path / "builder"
-    subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", str(artifacts / "builder-a4.pdf"), str(png)],
-                   check=True)
+    pdf = artifacts / "builder-a4.pdf"
+    subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", str(pdf), str(png)], check=True)
     codes = [c.text for c in zxingcpp.read_barcodes(Image.open(png.with_suffix(".png")))]
     assert codes == [address], "the QR code on the sheet reopens this very routine"
 
@@ -93,7 +93,8 @@ def test_a_built_routine_reopens_from_its_address_and_prints_on_one_page(builder
 def test_text_in_a_shared_address_stays_text(builder, site_server):
     context, _ = builder
     tab = context.new_page()
-    tab.goto(site_server + "routines/builder/#t=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E&e=clamshell_3_10&e=nothing_1_1")
+    hostile_title = "t=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E"
+    tab.goto(site_server + f"routines/builder/#{hostile_title}&e=clamshell_3_10&e=nothing_1_1")
     assert tab.locator(".atlas-sheet img").count() == 0
     assert tab.locator("[data-sheet-title]").text_content() == "<img src=x onerror=alert(1)>"
     assert tab.locator(".builder-item-name").all_text_contents() == ["Clamshell"], "unknown ids are dropped"

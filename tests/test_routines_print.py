@@ -58,7 +58,8 @@ def to_png(pdf: Path, page_number: int, dpi: int = 200) -> Path:
 
 
 def decoded_qr_codes(png: Path) -> list[str]:
-    return [code.text for code in zxingcpp.read_barcodes(Image.open(png)) if code.format == zxingcpp.BarcodeFormat.QRCode]
+    codes = zxingcpp.read_barcodes(Image.open(png))
+    return [code.text for code in codes if code.format == zxingcpp.BarcodeFormat.QRCode]
 
 
 # -- Every shipped routine ------------------------------------------------------------------------
@@ -99,18 +100,19 @@ CLIPPED = """() => {
   const box = sheet.getBoundingClientRect();
   const problems = [];
   if (box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5) {
-    problems.push(`sheet ${box.left}-${box.right} is wider than the page ${document.documentElement.clientWidth}`);
+    problems.push(`sheet ${box.left}-${box.right} is wider than ${document.documentElement.clientWidth}`);
   }
   for (const el of sheet.querySelectorAll("*")) {
+    const what = `${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 40)}"`;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (getComputedStyle(el).clipPath !== "none" && r.width <= 1) continue;  // text for screen readers only
     if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {
-      problems.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 40)}" sticks out: ${r.left}-${r.right}`);
+      problems.push(`${what} sticks out: ${r.left}-${r.right}`);
     }
     const style = getComputedStyle(el);
     if (style.display !== "inline" && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
-      problems.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 40)}" overflows its box`);
+      problems.push(`${what} overflows its box`);
     }
   }
   return problems;
@@ -153,7 +155,8 @@ def fixture_routine(routine_id: str, title: str, sections: list[tuple[str, list[
     for name, numbers in sections:
         lines += [f"  - name: {name}", "    exercises:"]
         for n in numbers:
-            lines += [f"      - exercise: move-{NAMES[n].lower()}", "        sets: 3", f"        reps: {11 + n}"]
+            lines += [f"      - exercise: move-{NAMES[n].lower()}", "        sets: 3",
+                      f"        reps: {11 + n}"]
     lines += ["notes:", *[f"  - {note}" for note in notes], "reviewed: 2026-11-21"]
     return "\n".join(lines) + "\n"
 
@@ -164,7 +167,8 @@ def edge_site(tmp_path_factory):
     exercises = {
         f"move-{name.lower()}.yml": fixture_exercise(
             f"move-{name.lower()}", name=f"Move {name}",
-            cues=[f"Cue {name}: keep the hips level and let the knee follow the middle toe all the way down."])
+            cues=[f"Cue {name}: keep the hips level and let the knee follow the middle toe all the way."],
+        )
         for name in NAMES
     }
     long_routine = fixture_routine(
