@@ -78,7 +78,7 @@ def read_drawing(path: Path) -> BodyDrawing:
     root = ET.parse(path).getroot()
     by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
     if "half" not in by_id:
-        raise ValueError(f"{path}: no <path id=\"half\"> (the outline of half the body)")
+        raise ValueError(f'{path}: no <path id="half"> (the outline of half the body)')
     midline = float(root.get("data-midline", "0"))
     back_offset = float(root.get("data-back-offset", "0"))
     regions = []
@@ -90,7 +90,9 @@ def read_drawing(path: Path) -> BodyDrawing:
         outline = tuple(p for shape in shapes for p in path_points(shape.get("d", "")))
         mirror = f"matrix(-1 0 0 1 {_number(2 * midline)} 0)"
         mirrored = any(el.tag == f"{SVG}use" and el.get("transform") == mirror for el in group)
-        regions.append(Region(muscle, group.get("data-view", ""), outline, _shift(group.get("transform")), mirrored))
+        regions.append(
+            Region(muscle, group.get("data-view", ""), outline, _shift(group.get("transform")), mirrored)
+        )
     return BodyDrawing(midline, back_offset, tuple(path_points(by_id["half"].get("d", ""))), tuple(regions))
 
 
@@ -102,16 +104,22 @@ def drawing_problems(drawing: BodyDrawing, muscles: dict[str, Muscle]) -> list[s
         drawn[region.muscle] = drawn.get(region.muscle, 0) + 1
         muscle = muscles.get(region.muscle)
         if muscle is None:
-            problems.append(f"region '{region.muscle}' is not a muscle in vocabularies/muscles.yml;"
-                            f"{did_you_mean(region.muscle, muscles)} remove it or add the muscle")
+            problems.append(
+                f"region '{region.muscle}' is not a muscle in vocabularies/muscles.yml;"
+                f"{did_you_mean(region.muscle, muscles)} remove it or add the muscle"
+            )
             continue
         if region.view != muscle.side:
-            problems.append(f"'{region.muscle}' is drawn on the {region.view or 'unnamed'} view but its side is "
-                            f"'{muscle.side}'")
+            problems.append(
+                f"'{region.muscle}' is drawn on the {region.view or 'unnamed'} view but its side is "
+                f"'{muscle.side}'"
+            )
         expected_offset = drawing.back_offset if region.view == "back" else 0.0
         if region.offset != expected_offset:
-            problems.append(f"'{region.muscle}' is shifted by {region.offset:g}; the {region.view} view is at "
-                            f"{expected_offset:g}")
+            problems.append(
+                f"'{region.muscle}' is shifted by {region.offset:g}; the {region.view} view is at "
+                f"{expected_offset:g}"
+            )
         if not region.outline:
             problems.append(f"'{region.muscle}' has no shape")
             continue
@@ -151,7 +159,7 @@ def path_points(d: str, steps: int = 8) -> list[Point]:
                 points.append((x, y))
                 continue
         upper, relative = command.upper(), command.islower()
-        args = [float(t) for t in tokens[i:i + _ARITY[upper]]]
+        args = [float(t) for t in tokens[i : i + _ARITY[upper]]]
         i += _ARITY[upper]
         if upper == "H":
             args = [args[0], 0.0 if relative else y]
@@ -178,14 +186,17 @@ def _sample(start: Point, controls: list[Point], steps: int) -> list[Point]:
         t = k / steps
         level = nodes
         while len(level) > 1:  # de Casteljau
-            level = [((1 - t) * a[0] + t * b[0], (1 - t) * a[1] + t * b[1]) for a, b in zip(level, level[1:])]
+            level = [
+                ((1 - t) * a[0] + t * b[0], (1 - t) * a[1] + t * b[1])
+                for a, b in zip(level, level[1:], strict=False)
+            ]
         out.append(level[0])
     return out
 
 
 def _crossings(polygon: tuple[Point, ...], y: float) -> list[float]:
     xs = []
-    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1]):
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
         if (y1 <= y < y2) or (y2 <= y < y1):
             xs.append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
     return xs
@@ -198,7 +209,7 @@ def _inside(polygon: tuple[Point, ...], point: Point) -> bool:
 
 def _near(polygon: tuple[Point, ...], point: Point, distance: float) -> bool:
     px, py = point
-    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1]):
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
         dx, dy = x2 - x1, y2 - y1
         t = max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy or 1)))
         if (x1 + t * dx - px) ** 2 + (y1 + t * dy - py) ** 2 <= distance * distance:

@@ -11,12 +11,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from sitekit import ROOT
 
 from build_tools.bodymap import DRAWING, drawing_problems, read_drawing
 from build_tools.library import ProjectPaths, load_library
 from build_tools.model import Muscle
 from build_tools.render import Renderer
-from sitekit import ROOT
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 MUSCLES = LIBRARY.vocab.muscles
@@ -39,12 +39,13 @@ def _move_region(svg: str, muscle: str, move) -> str:
     assert match, f"no region path for {muscle}"
     numbers = [float(n) for n in re.findall(r"-?\d+\.?\d*", match.group(2))]
     assert not re.search(r"[a-z]", match.group(2)), "the test moves absolute paths only"
-    moved = iter([c for x, y in zip(numbers[::2], numbers[1::2]) for c in move(x, y)])
+    moved = iter([c for x, y in zip(numbers[::2], numbers[1::2], strict=False) for c in move(x, y)])
     d = re.sub(r"-?\d+\.?\d*", lambda _: f"{next(moved):.2f}", match.group(2))
-    return svg[:match.start(2)] + d + svg[match.end(2):]
+    return svg[: match.start(2)] + d + svg[match.end(2) :]
 
 
 # -- The drawing against the vocabulary ------------------------------------------------------------
+
 
 def test_the_drawing_has_one_region_per_muscle_and_no_other():
     assert drawing_problems(DRAWN, MUSCLES) == []
@@ -54,26 +55,35 @@ def test_the_drawing_has_one_region_per_muscle_and_no_other():
 def test_a_muscle_added_to_the_vocabulary_without_a_region_fails():
     muscles = {**MUSCLES, "popliteus": Muscle("popliteus", "Popliteus", group="back-thigh", side="back")}
     assert drawing_problems(DRAWN, muscles) == [
-        "muscle 'popliteus' has no region on the body map; draw one in site-overrides/atlas/bodymap-body.svg"]
+        "muscle 'popliteus' has no region on the body map; draw one in site-overrides/atlas/bodymap-body.svg"
+    ]
 
 
 def test_a_region_whose_id_is_not_in_the_vocabulary_fails(tmp_path):
-    svg = SOURCE.read_text(encoding="utf-8").replace('data-muscle="gluteus-medius"', 'data-muscle="glute-med"')
+    svg = SOURCE.read_text(encoding="utf-8").replace(
+        'data-muscle="gluteus-medius"', 'data-muscle="glute-med"'
+    )
     problems = drawing_problems(_drawing_with(tmp_path, svg), MUSCLES)
-    assert any(p.startswith("region 'glute-med' is not a muscle") and "did you mean 'gluteus-medius'" in p
-               for p in problems), problems
+    assert any(
+        p.startswith("region 'glute-med' is not a muscle") and "did you mean 'gluteus-medius'" in p
+        for p in problems
+    ), problems
     assert "muscle 'gluteus-medius' has no region on the body map" in " ".join(problems)
 
 
 def test_a_region_drawn_on_the_other_view_than_its_side_fails():
     muscles = dict(MUSCLES)
     muscles["hamstrings"] = Muscle("hamstrings", "Hamstrings", group="back-thigh", side="front")
-    assert drawing_problems(DRAWN, muscles) == ["'hamstrings' is drawn on the back view but its side is 'front'"]
+    assert drawing_problems(DRAWN, muscles) == [
+        "'hamstrings' is drawn on the back view but its side is 'front'"
+    ]
 
 
 def test_a_region_outside_the_body_outline_fails(tmp_path):
     svg = _move_region(SOURCE.read_text(encoding="utf-8"), "quadriceps", lambda x, y: (x - 12, y))
-    assert "'quadriceps' reaches outside the body outline" in drawing_problems(_drawing_with(tmp_path, svg), MUSCLES)
+    assert "'quadriceps' reaches outside the body outline" in drawing_problems(
+        _drawing_with(tmp_path, svg), MUSCLES
+    )
 
 
 def test_the_published_site_serves_the_checked_drawing(shipped_site):
@@ -81,6 +91,7 @@ def test_the_published_site_serves_the_checked_drawing(shipped_site):
 
 
 # -- Anatomy: inner or outer thigh, from the coordinates ---------------------------------------------
+
 
 @pytest.mark.parametrize("muscle", ABDUCTORS)
 def test_the_abductors_are_drawn_on_the_outside_of_the_hip_and_thigh(muscle):
@@ -100,8 +111,9 @@ def test_an_abductor_drawn_on_the_inner_thigh_is_caught(tmp_path, muscle):
     region = next(r for r in DRAWN.regions if r.muscle == muscle)
     left, right = DRAWN.body_span(region.centre[1])
     middle = (left + right) / 2
-    moved = _drawing_with(tmp_path, _move_region(SOURCE.read_text(encoding="utf-8"), muscle,
-                                                 lambda x, y: (2 * middle - x, y)))
+    moved = _drawing_with(
+        tmp_path, _move_region(SOURCE.read_text(encoding="utf-8"), muscle, lambda x, y: (2 * middle - x, y))
+    )
     assert moved.side_of_leg(next(r for r in moved.regions if r.muscle == muscle)) == "inner"
 
 
@@ -126,6 +138,7 @@ def test_the_vmo_sits_just_above_the_knee_and_the_gastrocnemius_has_two_heads():
 
 
 # -- The pages -------------------------------------------------------------------------------------
+
 
 class _BodyMap(HTMLParser):
     """The body map figure of a page: its title, description, legend and which muscles each <use> marks."""
@@ -204,7 +217,9 @@ def test_every_shape_a_page_uses_is_in_the_drawing_and_the_map_stays_small(shipp
         html = shipped_site.page(url)
         for href, _ in _body_map(html).uses:
             parts = urlsplit(urljoin("/" + url, href))
-            assert (site / parts.path.lstrip("/")).resolve() == (site / "atlas" / "bodymap-body.svg").resolve(), href
+            assert (site / parts.path.lstrip("/")).resolve() == (
+                site / "atlas" / "bodymap-body.svg"
+            ).resolve(), href
             assert parts.fragment in ids, f"{url}: {href} points at no shape"
         figure = re.search(r'<figure class="bm">.*?</figure>', html, re.S).group(0)
         assert len(figure.encode()) < 1800, f"{url}: the body map takes {len(figure.encode())} bytes"
@@ -212,10 +227,13 @@ def test_every_shape_a_page_uses_is_in_the_drawing_and_the_map_stays_small(shipp
 
 # -- The small map for printed sheets ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("exercise", ["clamshell", "glute-bridge", "standing-calf-stretch"])
 def test_the_mini_map_is_black_and_white_and_marks_main_and_helper_muscles(exercise):
     record = LIBRARY.exercise(exercise)
-    html = Renderer(LIBRARY, ROOT / "site-overrides" / "atlas").render("bodymap-mini.html", "routines/x/", exercise=record)
+    html = Renderer(LIBRARY, ROOT / "site-overrides" / "atlas").render(
+        "bodymap-mini.html", "routines/x/", exercise=record
+    )
     colours = set(re.findall(r"#[0-9a-fA-F]{3,6}\b", html))
     assert colours <= {"#000", "#fff", "#a0a0a0"}, f"only black, white and grey: {colours}"
     svg = ET.fromstring(html)
@@ -224,18 +242,27 @@ def test_the_mini_map_is_black_and_white_and_marks_main_and_helper_muscles(exerc
     assert sorted(main) == sorted(record.primary_muscles)
     assert sorted(u.get("href").split("#m-")[1] for u in helpers) == sorted(record.secondary_muscles)
     assert all(u.get("fill", "").startswith("url(#bmm-") for u in helpers), "helpers are hatched"
-    assert svg.get("role") == "img" and all(MUSCLES[m].name in svg.find("title").text for m in record.primary_muscles)
+    assert svg.get("role") == "img" and all(
+        MUSCLES[m].name in svg.find("title").text for m in record.primary_muscles
+    )
     assert svg.get("width") == "84", "84 CSS px prints 22 mm wide"
 
 
 # -- The knee diagram on the home page ----------------------------------------------------------------
 
+
 def test_the_home_page_knee_links_each_place_of_pain_to_its_condition(shipped_site):
     html = shipped_site.page("")
     figure = re.search(r'<figure class="kn">.*?</figure>', html, re.S).group(0)
-    links = re.findall(r'<a class="kn-link[^"]*" href="([^"]+)" data-condition="([^"]+)" aria-label="([^"]+)"', figure)
-    assert [c for _, c, _ in links] == ["patellofemoral-pain", "patellar-tendinopathy", "it-band-syndrome",
-                                        "knee-osteoarthritis"], "reading order: kneecap, below, outside, whole"
+    links = re.findall(
+        r'<a class="kn-link[^"]*" href="([^"]+)" data-condition="([^"]+)" aria-label="([^"]+)"', figure
+    )
+    assert [c for _, c, _ in links] == [
+        "patellofemoral-pain",
+        "patellar-tendinopathy",
+        "it-band-syndrome",
+        "knee-osteoarthritis",
+    ], "reading order: kneecap, below, outside, whole"
     assert {c for _, c, _ in links} == set(LIBRARY.vocab.conditions)
     for href, condition, label in links:
         assert href == f"conditions/{condition}/"

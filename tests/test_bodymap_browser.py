@@ -9,9 +9,9 @@ import io
 
 import pytest
 from PIL import Image
+from sitekit import ROOT
 
 from build_tools.library import ProjectPaths, load_library
-from sitekit import ROOT
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 EXERCISES = ["clamshell", "quad-set", "standing-calf-stretch"]
@@ -26,7 +26,9 @@ def _share(png: bytes, colour: tuple[int, int, int], tolerance: int = 12) -> flo
     """The fraction of pixels within tolerance of colour."""
     image = Image.open(io.BytesIO(png)).convert("RGB")
     counts = image.getcolors(maxcolors=1 << 24)
-    close = sum(n for n, pixel in counts if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour)))
+    close = sum(
+        n for n, pixel in counts if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=True))
+    )
     return close / (image.width * image.height)
 
 
@@ -34,7 +36,9 @@ def _not_blank(png: bytes) -> None:
     image = Image.open(io.BytesIO(png)).convert("RGB")
     colours = image.getcolors(maxcolors=1 << 20)
     assert colours is not None and len(colours) > 20, "the screenshot is blank or flat"
-    assert max(count for count, _ in colours) < 0.97 * image.width * image.height, "one colour fills the screenshot"
+    assert max(count for count, _ in colours) < 0.97 * image.width * image.height, (
+        "one colour fills the screenshot"
+    )
 
 
 def _open(browser, site_server, url: str, viewport: str, **options):
@@ -48,7 +52,9 @@ def _open(browser, site_server, url: str, viewport: str, **options):
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("exercise", EXERCISES)
-def test_exercise_pages_show_the_body_map_with_its_main_muscles(browser, site_server, artifacts, exercise, viewport):
+def test_exercise_pages_show_the_body_map_with_its_main_muscles(
+    browser, site_server, artifacts, exercise, viewport
+):
     context, page = _open(browser, site_server, f"exercises/{exercise}/", viewport)
     _not_blank(page.screenshot(path=artifacts / f"bodymap-{exercise}-{viewport}.png", full_page=True))
     figure = page.locator("figure.bm")
