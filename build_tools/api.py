@@ -22,6 +22,9 @@ def exercises_api(library: Library, site_url: str) -> dict[str, str]:
     records = [exercise_record(e, site_url) for e in library.exercises.values()]
     schema = library.paths.exercise_schema.read_text(encoding="utf-8")
     return {
-        "api/exercises.json": json.dumps({"count": len(records), "exercises": records}, indent=1, ensure_ascii=False) + "\n",
+        "api/exercises.json": json.dumps(
+            {"count": len(records), "exercises": records}, indent=1, ensure_ascii=False
+        )
+        + "\n",
         "api/exercise.schema.json": schema,
     }

@@ -42,7 +42,11 @@ def _schema(args: argparse.Namespace) -> int:
 
     changed = sync_schema(ProjectPaths.at(args.root), write=not args.check)
     if changed:
-        verb = "is out of date with vocabularies/; run `python -m build_tools schema`" if args.check else "updated"
+        verb = (
+            "is out of date with vocabularies/; run `python -m build_tools schema`"
+            if args.check
+            else "updated"
+        )
         print(f"schemas/exercise.schema.json {verb}")
         return 1
     print("schemas/exercise.schema.json is up to date")
@@ -51,12 +55,18 @@ def _schema(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="validate every data file and report every problem at once")
-    check.add_argument("--format", choices=sorted(FORMATTERS), default="text",
-                       help="text (default), github (workflow annotations) or json")
+    check.add_argument(
+        "--format",
+        choices=sorted(FORMATTERS),
+        default="text",
+        help="text (default), github (workflow annotations) or json",
+    )
     check.set_defaults(run=_check)
 
     new = commands.add_parser("new", help="write a template for a new exercise: exercises/<id>.yml")
@@ -64,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     schema = commands.add_parser("schema", help="regenerate the schema's vocabulary lists from vocabularies/")
-    schema.add_argument("--check", action="store_true", help="only report whether it is up to date (exit 1 if not)")
+    schema.add_argument(
+        "--check", action="store_true", help="only report whether it is up to date (exit 1 if not)"
+    )
     schema.set_defaults(run=_schema)
     add_bench_command(commands)
     return parser

@@ -51,8 +51,9 @@ def macro_names_called(source: str) -> Iterator[tuple[int, str]]:
             yield call.lineno, call.node.name
 
 
-def content_reference_problems(content: Path, known_ids: set[str], root: Path,
-                               macro_names: set[str] | None = None) -> list[Problem]:
+def content_reference_problems(
+    content: Path, known_ids: set[str], root: Path, macro_names: set[str] | None = None
+) -> list[Problem]:
     """A problem for each unknown macro, and each unknown exercise id, in a content page's macro calls."""
     problems = []
     for path in sorted(content.rglob("*.md")):
@@ -61,15 +62,32 @@ def content_reference_problems(content: Path, known_ids: set[str], root: Path,
         try:
             found = list(exercise_ids_in_markdown(source))
         except TemplateSyntaxError as error:
-            problems.append(Problem(display, error.lineno or 1, 1, "", f"macro syntax error: {error.message}"))
+            problems.append(
+                Problem(display, error.lineno or 1, 1, "", f"macro syntax error: {error.message}")
+            )
             continue
         for line, name in macro_names_called(source) if macro_names is not None else ():
             if name not in macro_names:
-                problems.append(Problem(display, line, 1, name, f"there is no macro called '{name}';"
-                                        f"{did_you_mean(name, macro_names)} the macros are listed on the Contribute page"))
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        1,
+                        name,
+                        f"there is no macro called '{name}';"
+                        f"{did_you_mean(name, macro_names)} the macros are listed on the Contribute page",
+                    )
+                )
         for line, macro, exercise_id in found:
             if exercise_id not in known_ids:
-                problems.append(Problem(display, line, 1, macro,
-                                        f"no exercise has the id '{exercise_id}';{did_you_mean(exercise_id, known_ids)} "
-                                        f"ids are file names in exercises/ without .yml"))
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        1,
+                        macro,
+                        f"no exercise has the id '{exercise_id}';{did_you_mean(exercise_id, known_ids)} "
+                        f"ids are file names in exercises/ without .yml",
+                    )
+                )
     return problems

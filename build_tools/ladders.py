@@ -29,10 +29,17 @@ def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list
                 line, column = doc.positions.of_value((field, i))
                 where = (doc.display, line, column, f"{field}[{i}]")
                 if other == exercise_id:
-                    problems.append(Problem(*where, f"an exercise cannot be its own {field[:-1]}; remove '{other}'"))
+                    problems.append(
+                        Problem(*where, f"an exercise cannot be its own {field[:-1]}; remove '{other}'")
+                    )
                 elif other not in documents:
-                    problems.append(Problem(*where, f"no exercise has the id '{other}';{did_you_mean(other, documents)} "
-                                                    f"ids are file names in exercises/ without .yml"))
+                    problems.append(
+                        Problem(
+                            *where,
+                            f"no exercise has the id '{other}';{did_you_mean(other, documents)} "
+                            f"ids are file names in exercises/ without .yml",
+                        )
+                    )
                 else:
                     edge = (exercise_id, other) if harder else (other, exercise_id)
                     edges.setdefault(edge, (doc, (field, i)))
@@ -40,9 +47,16 @@ def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list
         if (harder, easier) in edges and easier < harder:
             line, column = doc.positions.of_value(path)
             other_doc = edges[(harder, easier)][0]
-            problems.append(Problem(doc.display, line, column, f"{path[0]}[{path[1]}]",
-                                    f"'{easier}' and '{harder}' disagree: each is listed as harder than the other "
-                                    f"(see also {other_doc.display}); keep one direction"))
+            problems.append(
+                Problem(
+                    doc.display,
+                    line,
+                    column,
+                    f"{path[0]}[{path[1]}]",
+                    f"'{easier}' and '{harder}' disagree: each is listed as harder than the other "
+                    f"(see also {other_doc.display}); keep one direction",
+                )
+            )
     problems += _cycle_problems(edges)
     return set(edges), problems
 
@@ -59,12 +73,20 @@ def _cycle_problems(edges: dict[Edge, tuple[YamlDocument, tuple]]) -> list[Probl
         state[node] = 1
         for nxt in graph.get(node, []):
             if state.get(nxt) == 1:
-                cycle = trail[trail.index(nxt):] + [nxt] if nxt in trail else [node, nxt]
+                cycle = trail[trail.index(nxt) :] + [nxt] if nxt in trail else [node, nxt]
                 doc, path = edges[(node, nxt)]
                 line, column = doc.positions.of_value(path)
-                problems.append(Problem(doc.display, line, column, f"{path[0]}[{path[1]}]",
-                                        "progressions go round in a circle: " + " -> ".join(cycle)
-                                        + "; a ladder must go from easier to harder only"))
+                problems.append(
+                    Problem(
+                        doc.display,
+                        line,
+                        column,
+                        f"{path[0]}[{path[1]}]",
+                        "progressions go round in a circle: "
+                        + " -> ".join(cycle)
+                        + "; a ladder must go from easier to harder only",
+                    )
+                )
             elif nxt not in state:
                 visit(nxt, trail + [nxt])
         state[node] = 2

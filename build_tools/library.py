@@ -61,13 +61,19 @@ class Library:
         try:
             return self.exercises[exercise_id]
         except KeyError:
-            raise KeyError(f"no exercise with id '{exercise_id}';{did_you_mean(exercise_id, self.exercises)}") from None
+            raise KeyError(
+                f"no exercise with id '{exercise_id}';{did_you_mean(exercise_id, self.exercises)}"
+            ) from None
 
     def by_name(self) -> list[Exercise]:
         return sorted(self.exercises.values(), key=lambda e: e.name.lower())
 
     def for_condition(self, condition: str, phase: str | None = None) -> list[Exercise]:
-        return [e for e in self.by_name() if condition in e.condition_ids and (phase is None or phase in e.phases_for(condition))]
+        return [
+            e
+            for e in self.by_name()
+            if condition in e.condition_ids and (phase is None or phase in e.phases_for(condition))
+        ]
 
     def for_muscle(self, muscle: str, role: str = "primary") -> list[Exercise]:
         attr = "primary_muscles" if role == "primary" else "secondary_muscles"
@@ -82,13 +88,17 @@ class Library:
 
     def routines_for(self, condition: str) -> list[Routine]:
         """The routines for one condition, by title."""
-        return sorted((r for r in self.routines.values() if r.condition == condition), key=lambda r: r.title.lower())
+        return sorted(
+            (r for r in self.routines.values() if r.condition == condition), key=lambda r: r.title.lower()
+        )
 
     def for_equipment(self, equipment: str) -> list[Exercise]:
         return [e for e in self.by_name() if equipment in e.equipment]
 
     def ladder(self, exercise_id: str, reach: int = 3) -> tuple[list[list[Exercise]], list[list[Exercise]]]:
-        """Rungs below and above an exercise, nearest first, up to reach steps each way (one list per step)."""
+        """Rungs below and above an exercise, nearest first, up to reach steps each way
+        (one list per step)."""
+
         def walk(direction: str) -> list[list[Exercise]]:
             rungs: list[list[Exercise]] = []
             seen, frontier = {exercise_id}, [exercise_id]
@@ -138,7 +148,9 @@ def _record(data: dict[str, Any], display: str, progressions: tuple, regressions
     )
 
 
-def read_exercises(paths: ProjectPaths, schema: RecordSchema) -> tuple[dict[str, YamlDocument], list[Problem]]:
+def read_exercises(
+    paths: ProjectPaths, schema: RecordSchema
+) -> tuple[dict[str, YamlDocument], list[Problem]]:
     """Parse and schema-check every exercises/*.yml; documents by id, and every problem."""
     documents: dict[str, YamlDocument] = {}
     problems: list[Problem] = []
@@ -153,8 +165,16 @@ def read_exercises(paths: ProjectPaths, schema: RecordSchema) -> tuple[dict[str,
         if doc.data is None:
             continue
         if not isinstance(doc.data, dict):
-            problems.append(Problem(display, 1, 1, "", f"the file must be a set of 'field: value' lines, like "
-                                    f"'name: Glute bridge'; found {type(doc.data).__name__ == 'list' and 'a list' or 'a single value'}"))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"the file must be a set of 'field: value' lines, like 'name: Glute bridge'; "
+                    f"found {type(doc.data).__name__ == 'list' and 'a list' or 'a single value'}",
+                )
+            )
             continue
         # Where the loader already reported a field (a bad tag, an over-long text), skip the schema's echo.
         flagged = {p.field for p in doc.problems}
@@ -163,12 +183,27 @@ def read_exercises(paths: ProjectPaths, schema: RecordSchema) -> tuple[dict[str,
         if isinstance(record_id, str):
             line, column = doc.positions.of_value(("id",))
             if record_id != path.stem:
-                problems.append(Problem(display, line, column, "id",
-                                        f"id '{record_id}' does not match the file name '{path.name}'; "
-                                        f"rename the file to '{record_id}.yml' or set id: {path.stem}"))
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        column,
+                        "id",
+                        f"id '{record_id}' does not match the file name '{path.name}'; "
+                        f"rename the file to '{record_id}.yml' or set id: {path.stem}",
+                    )
+                )
             if record_id in documents:
-                problems.append(Problem(display, line, column, "id",
-                                        f"id '{record_id}' is already used by {documents[record_id].display}; ids must be unique"))
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        column,
+                        "id",
+                        f"id '{record_id}' is already used by {documents[record_id].display}; "
+                        f"ids must be unique",
+                    )
+                )
                 continue
             documents[record_id] = doc
     return documents, problems
@@ -176,7 +211,9 @@ def read_exercises(paths: ProjectPaths, schema: RecordSchema) -> tuple[dict[str,
 
 def load_library(paths: ProjectPaths) -> Library:
     """Read, check and index every data file. Raises DataError listing every problem found."""
-    vocab, problems = load_vocabularies(paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root)
+    vocab, problems = load_vocabularies(
+        paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root
+    )
     if vocab is None:
         raise DataError(problems)
     schema = RecordSchema.from_file(paths.exercise_schema, vocab.enums(), synonyms=vocab.synonyms())
@@ -187,15 +224,23 @@ def load_library(paths: ProjectPaths) -> Library:
         from .macros import MACRO_NAMES  # late import: macros imports this module
 
         problems += content_reference_problems(paths.content, set(documents), paths.root, MACRO_NAMES)
-    routines, routine_problems = load_routines(paths.root, paths.routines, paths.schemas / "routine.schema.json",
-                                               vocab, set(documents))
+    routines, routine_problems = load_routines(
+        paths.root, paths.routines, paths.schemas / "routine.schema.json", vocab, set(documents)
+    )
     problems += routine_problems
     if problems:
         raise DataError(problems)
     progressions, regressions = ladders_from_edges(edges)
     exercises = {
-        exercise_id: _record(doc.data, doc.display, progressions.get(exercise_id, ()), regressions.get(exercise_id, ()))
+        exercise_id: _record(
+            doc.data, doc.display, progressions.get(exercise_id, ()), regressions.get(exercise_id, ())
+        )
         for exercise_id, doc in sorted(documents.items())
     }
-    return Library(vocab=vocab, exercises=exercises, paths=paths, documents={k: d.data for k, d in documents.items()},
-                   routines=routines)
+    return Library(
+        vocab=vocab,
+        exercises=exercises,
+        paths=paths,
+        documents={k: d.data for k, d in documents.items()},
+        routines=routines,
+    )

@@ -29,8 +29,9 @@ class ContentMacros:
     def exercise_page(self, exercise_id: str) -> str:
         """The whole body of an exercise's page."""
         exercise = self.library.exercise(exercise_id)
-        return self._render("exercise.html", exercise=exercise,
-                            structured_data=exercise_howto(exercise, self.library.vocab))
+        return self._render(
+            "exercise.html", exercise=exercise, structured_data=exercise_howto(exercise, self.library.vocab)
+        )
 
     def muscle_page(self, muscle_id: str) -> str:
         """The body of a muscle or muscle-group page: exercises where it is primary, then secondary."""
@@ -38,9 +39,14 @@ class ContentMacros:
         term = vocab.muscles.get(muscle_id) or vocab.groups[muscle_id]
         members = [m for m in vocab.muscles.values() if m.group == muscle_id]
         group = vocab.groups.get(getattr(term, "group", ""))
-        return self._render("muscle.html", term=term, members=members, group=group,
-                            primary=self.library.for_muscle(muscle_id, "primary"),
-                            secondary=self.library.for_muscle(muscle_id, "secondary"))
+        return self._render(
+            "muscle.html",
+            term=term,
+            members=members,
+            group=group,
+            primary=self.library.for_muscle(muscle_id, "primary"),
+            secondary=self.library.for_muscle(muscle_id, "secondary"),
+        )
 
     def equipment_page(self, equipment_id: str) -> str:
         """The body of an equipment page: every exercise that uses it, those needing nothing else first."""
@@ -54,12 +60,16 @@ class ContentMacros:
         vocab, lib = self.library.vocab, self.library
 
         def counts(term):
-            return {"term": term, "primary": len(lib.for_muscle(term.id, "primary")),
-                    "secondary": len(lib.for_muscle(term.id, "secondary"))}
+            return {
+                "term": term,
+                "primary": len(lib.for_muscle(term.id, "primary")),
+                "secondary": len(lib.for_muscle(term.id, "secondary")),
+            }
 
-        groups = [{**counts(group),
-                   "muscles": [counts(m) for m in vocab.muscles.values() if m.group == group.id]}
-                  for group in vocab.groups.values()]
+        groups = [
+            {**counts(group), "muscles": [counts(m) for m in vocab.muscles.values() if m.group == group.id]}
+            for group in vocab.groups.values()
+        ]
         return self._render("muscle-index.html", groups=groups)
 
     def equipment_index(self) -> str:
@@ -82,11 +92,17 @@ class ContentMacros:
 
     def condition_exercises(self, condition: str, level: int = 3, cards: bool = False) -> str:
         """Exercises for one condition by phase (a heading each), then by type: compact lists or cards."""
-        return self._render("condition-exercises.html", condition=self._condition(condition), level=level,
-                            cards=cards)
+        return self._render(
+            "condition-exercises.html", condition=self._condition(condition), level=level, cards=cards
+        )
 
-    def compare_table(self, ids: list[str] | None = None, condition: str | None = None,
-                      columns: list[str] = DEFAULT_COLUMNS, caption: str = "") -> str:
+    def compare_table(
+        self,
+        ids: list[str] | None = None,
+        condition: str | None = None,
+        columns: list[str] = DEFAULT_COLUMNS,
+        caption: str = "",
+    ) -> str:
         """A sortable table of exercises (these ids, those for a condition, or all) in the chosen columns."""
         if ids is not None and condition is not None:
             raise ValueError("compare_table takes ids or condition, not both")
@@ -107,8 +123,10 @@ class ContentMacros:
     def _condition(self, condition: str):
         conditions = self.library.vocab.conditions
         if condition not in conditions:
-            raise ValueError(f"no condition has the id '{condition}';{did_you_mean(condition, conditions)} "
-                             f"the ids are: {', '.join(conditions)}")
+            raise ValueError(
+                f"no condition has the id '{condition}';{did_you_mean(condition, conditions)} "
+                f"the ids are: {', '.join(conditions)}"
+            )
         return conditions[condition]
 
     def exercise_browser(self) -> str:
@@ -119,14 +137,28 @@ class ContentMacros:
             return {"key": key, "label": label, "groups": [{"label": "", "terms": list(terms)}]}
 
         conditions = [{"id": c.id, "name": c.short_name or c.name} for c in vocab.conditions.values()]
-        muscles = {"key": "muscle", "label": "Muscle", "groups": [
-            {"label": group.name, "terms": [{"id": group.id, "name": f"Any in {group.name.lower()}"},
-                                            *[m for m in vocab.muscles.values() if m.group == group.id]]}
-            for group in vocab.groups.values()]}
-        facets = [facet("condition", "Condition", conditions), muscles,
-                  facet("equipment", "Equipment", vocab.equipment.values()),
-                  facet("position", "Position", vocab.positions.values()),
-                  facet("level", "Level", vocab.levels.values()), facet("type", "Type", vocab.types.values())]
+        muscles = {
+            "key": "muscle",
+            "label": "Muscle",
+            "groups": [
+                {
+                    "label": group.name,
+                    "terms": [
+                        {"id": group.id, "name": f"Any in {group.name.lower()}"},
+                        *[m for m in vocab.muscles.values() if m.group == group.id],
+                    ],
+                }
+                for group in vocab.groups.values()
+            ],
+        }
+        facets = [
+            facet("condition", "Condition", conditions),
+            muscles,
+            facet("equipment", "Equipment", vocab.equipment.values()),
+            facet("position", "Position", vocab.positions.values()),
+            facet("level", "Level", vocab.levels.values()),
+            facet("type", "Type", vocab.types.values()),
+        ]
         return self._render("exercise-browser.html", exercises=self.library.by_name(), facets=facets)
 
     def where_it_hurts(self) -> str:
@@ -140,7 +172,9 @@ class ContentMacros:
     def routine_page(self, routine_id: str) -> str:
         """The whole body of a routine's page: the printable sheet, with print and PDF links."""
         routine = self.library.routines[routine_id]
-        return self._render("routine.html", routine=routine, sections=sheet_sections(routine, self.library.exercises))
+        return self._render(
+            "routine.html", routine=routine, sections=sheet_sections(routine, self.library.exercises)
+        )
 
     def routine_list(self) -> str:
         """Every routine as a card, for /routines/."""
@@ -163,12 +197,37 @@ class ContentMacros:
 
 
 # Every macro a content page may call: ours, plus what Jinja and mkdocs-macros provide.
-CONTENT_MACROS = ["exercise_page", "muscle_page", "equipment_page", "exercise_link", "exercise_list",
-                  "condition_exercises", "compare_table", "red_flags", "muscle_index", "equipment_index",
-                  "exercise_browser", "where_it_hurts", "knee_diagram", "routine_page", "routine_list",
-                  "routines_for", "routine_builder"]
-JINJA_AND_MKDOCS_MACROS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "context", "macros_info",
-                           "now", "fix_url"}
+CONTENT_MACROS = [
+    "exercise_page",
+    "muscle_page",
+    "equipment_page",
+    "exercise_link",
+    "exercise_list",
+    "condition_exercises",
+    "compare_table",
+    "red_flags",
+    "muscle_index",
+    "equipment_index",
+    "exercise_browser",
+    "where_it_hurts",
+    "knee_diagram",
+    "routine_page",
+    "routine_list",
+    "routines_for",
+    "routine_builder",
+]
+JINJA_AND_MKDOCS_MACROS = {
+    "range",
+    "dict",
+    "lipsum",
+    "cycler",
+    "joiner",
+    "namespace",
+    "context",
+    "macros_info",
+    "now",
+    "fix_url",
+}
 MACRO_NAMES = set(CONTENT_MACROS) | JINJA_AND_MKDOCS_MACROS
 
 

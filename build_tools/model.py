@@ -47,20 +47,35 @@ class Vocabularies:
     knee_loads: dict[str, Term]
 
     def synonyms(self) -> dict[str, dict[str, str]]:
-        """Per vocabulary: slugs of each term's names -> its id (a slug of "Runner's knee" finds its condition id)."""
+        """Per vocabulary: slugs of each term's names -> its id
+        (a slug of "Runner's knee" finds its condition id)."""
+
         def slug(text: str) -> str:
-            return "-".join("".join(ch if ch.isalnum() else " " for ch in text.lower().replace("'", "")).split())
+            return "-".join(
+                "".join(ch if ch.isalnum() else " " for ch in text.lower().replace("'", "")).split()
+            )
 
         result: dict[str, dict[str, str]] = {}
         for name, terms in self.terms_by_enum().items():
-            result[name] = {slug(label): t.id for t in terms.values()
-                            for label in (t.name, getattr(t, "short_name", "")) if label}
+            result[name] = {
+                slug(label): t.id
+                for t in terms.values()
+                for label in (t.name, getattr(t, "short_name", ""))
+                if label
+            }
         return result
 
     def terms_by_enum(self) -> dict[str, dict[str, Term]]:
-        return {"muscle": self.muscles, "equipment": self.equipment, "condition": self.conditions,
-                "phase": self.phases, "type": self.types, "position": self.positions, "level": self.levels,
-                "knee_load": self.knee_loads}
+        return {
+            "muscle": self.muscles,
+            "equipment": self.equipment,
+            "condition": self.conditions,
+            "phase": self.phases,
+            "type": self.types,
+            "position": self.positions,
+            "level": self.levels,
+            "knee_load": self.knee_loads,
+        }
 
     def enums(self) -> dict[str, list[str]]:
         """The allowed ids per schema $defs name."""
@@ -167,7 +182,8 @@ class Exercise:
         return next((use.phases for use in self.conditions if use.condition == condition), ())
 
     def needs_only(self, equipment: str) -> bool:
-        """True when this item is all the exercise needs: it lists nothing else, or lists 'none' (the rest optional)."""
+        """True when this item is all the exercise needs: it lists nothing else, or lists 'none'
+        (the rest optional)."""
         return "none" in self.equipment or set(self.equipment) <= {equipment}
 
 

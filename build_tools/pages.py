@@ -36,12 +36,19 @@ def _tags(tags: list[str]) -> str:
 
 def generated_pages(library: Library) -> list[GeneratedPage]:
     """Every generated page, in a stable order."""
-    pages = [GeneratedPage(f"exercises/{e.id}.md", _stub(e.name, "exercise_page", e.id, _tags(exercise_tags(e, library.vocab))))
-             for e in library.exercises.values()]
+    pages = [
+        GeneratedPage(
+            f"exercises/{e.id}.md",
+            _stub(e.name, "exercise_page", e.id, _tags(exercise_tags(e, library.vocab))),
+        )
+        for e in library.exercises.values()
+    ]
     for term in [*library.vocab.groups.values(), *library.vocab.muscles.values()]:
         pages.append(GeneratedPage(f"muscles/{term.id}.md", _stub(term.name, "muscle_page", term.id)))
     for term in library.vocab.equipment.values():
         pages.append(GeneratedPage(f"equipment/{term.id}.md", _stub(term.name, "equipment_page", term.id)))
     for routine in library.routines.values():
-        pages.append(GeneratedPage(f"routines/{routine.id}.md", _stub(routine.title, "routine_page", routine.id)))
+        pages.append(
+            GeneratedPage(f"routines/{routine.id}.md", _stub(routine.title, "routine_page", routine.id))
+        )
     return pages

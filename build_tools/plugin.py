@@ -91,7 +91,11 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.library is not None
         for page in generated_pages(self.library):
-            files.append(File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(
+                File.generated(
+                    config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
         for name, text in exercises_api(self.library, config.site_url or "").items():
             files.append(File.generated(config, name, content=text))
         return files
@@ -120,8 +124,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if config.strict and self._warnings.get_counts():
             return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
         if self.printing.make_pdfs and self.library:
-            write_routine_pdfs(self.library.routines.values(), self._staging, self.release,
-                               self.printing.site_url)
+            write_routine_pdfs(
+                self.library.routines.values(), self._staging, self.release, self.printing.site_url
+            )
         final = self._final_site_dir
         old = final.with_name(f".site-old-{self._staging.name}")
         if final.exists():
@@ -142,4 +147,3 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
             self._staging = None
-

@@ -26,8 +26,15 @@ from .routines import Routine
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @dataclass(frozen=True)
@@ -104,9 +111,11 @@ def pdfs_possible(command: str) -> tuple[bool, str]:
         return False, ""
     chromium = chromium_path()
     if not chromium.is_file():
-        return False, (f"Chromium was not found at {chromium}, so the routine PDFs are not made and the "
-                       f"routine pages offer no PDF links. Install Debian's chromium package to make them "
-                       f"(see README).")
+        return False, (
+            f"Chromium was not found at {chromium}, so the routine PDFs are not made and the "
+            f"routine pages offer no PDF links. Install Debian's chromium package to make them "
+            f"(see README)."
+        )
     return True, ""
 
 
@@ -145,8 +154,9 @@ def _serve_site(page, site_dir: Path, base: str) -> None:
     page.route(base + "**", from_disk)
 
 
-def write_routine_pdfs(routines: Iterable[Routine], site_dir: Path, release: Release,
-                       site_url: str = "") -> list[Path]:
+def write_routine_pdfs(
+    routines: Iterable[Routine], site_dir: Path, release: Release, site_url: str = ""
+) -> list[Path]:
     """Print every routine page in site_dir to one PDF per paper size, with one browser for them all."""
     routines = list(routines)
     if not routines:
@@ -158,8 +168,9 @@ def write_routine_pdfs(routines: Iterable[Routine], site_dir: Path, release: Rel
     written = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(chromium_path()), headless=True,
-                                                 args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium_path()), headless=True, args=CHROMIUM_ARGS
+            )
             try:
                 page = browser.new_page()
                 _serve_site(page, site_dir, base)
@@ -175,7 +186,9 @@ def write_routine_pdfs(routines: Iterable[Routine], site_dir: Path, release: Rel
                 browser.close()
     except PlaywrightError as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise PluginError(f"Chromium could not print the routine PDFs: {first_line}. Set ATLAS_CHROMIUM to a "
-                          f"missing path to build without PDFs.") from None
+        raise PluginError(
+            f"Chromium could not print the routine PDFs: {first_line}. Set ATLAS_CHROMIUM to a "
+            f"missing path to build without PDFs."
+        ) from None
     log.info("Printed %d routine PDFs", len(written))
     return written

@@ -88,7 +88,9 @@ class _Compiler:
     def schema(self, schema: Any) -> Check:
         if schema is True or schema is False:
             return lambda v, answer=schema: answer
-        checks = [self.keyword(name, value, schema) for name, value in schema.items() if name not in ANNOTATIONS]
+        checks = [
+            self.keyword(name, value, schema) for name, value in schema.items() if name not in ANNOTATIONS
+        ]
         return lambda v: all(check(v) for check in checks)
 
     def keyword(self, name: str, value: Any, schema: dict[str, Any]) -> Check:
@@ -116,7 +118,9 @@ class _Compiler:
             return _of(list, lambda v: all(item(i) for i in v))
         if name in ("minItems", "maxItems", "minLength", "maxLength"):
             kind = list if name.endswith("Items") else str
-            return _of(kind, (lambda v: len(v) >= value) if name.startswith("min") else (lambda v: len(v) <= value))
+            return _of(
+                kind, (lambda v: len(v) >= value) if name.startswith("min") else (lambda v: len(v) <= value)
+            )
         if name == "pattern":
             regex = re.compile(value)
             return _of(str, lambda v: regex.search(v) is not None)

@@ -96,8 +96,13 @@ def _count(value: int | str) -> str:
     return str(value).replace("-", "–")
 
 
-def dose_text(sets: int | str | None, reps: int | str | None, hold: int | str | None, per_side: bool,
-              timed: str = "hold") -> str:
+def dose_text(
+    sets: int | str | None,
+    reps: int | str | None,
+    hold: int | str | None,
+    per_side: bool,
+    timed: str = "hold",
+) -> str:
     """'3 × 10 each side', '5 × 30 s hold', or '15–30 reps' when there are no sets (a circuit round)."""
     amount = f"{_count(reps)}" if reps is not None else f"{_count(hold)} s {timed}".rstrip()
     if sets is None:
@@ -107,8 +112,9 @@ def dose_text(sets: int | str | None, reps: int | str | None, hold: int | str | 
     return text + (" each side" if per_side else "")
 
 
-def item_dose(item: RoutineItem, exercise: Exercise, section: RoutineSection,
-              routine_phase: str | None) -> tuple[str, str]:
+def item_dose(
+    item: RoutineItem, exercise: Exercise, section: RoutineSection, routine_phase: str | None
+) -> tuple[str, str]:
     """The dose printed for item and a note on it: the routine's own numbers, else the exercise's dose for
     the phase, else its default dose."""
     dose = exercise.dose
@@ -190,22 +196,40 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
                 where = (doc.display, line, column, f"{field}.exercise")
                 if exercise_id not in exercise_ids:
                     suggestion = did_you_mean(exercise_id, exercise_ids)
-                    problems.append(Problem(*where, f"no exercise has the id '{exercise_id}';{suggestion} "
-                                                    f"ids are file names in exercises/ without .yml"))
+                    problems.append(
+                        Problem(
+                            *where,
+                            f"no exercise has the id '{exercise_id}';{suggestion} "
+                            f"ids are file names in exercises/ without .yml",
+                        )
+                    )
                 elif exercise_id in seen:
-                    problems.append(Problem(*where, f"'{exercise_id}' is already in this routine at "
-                                                    f"{seen[exercise_id]}; list each exercise once"))
+                    problems.append(
+                        Problem(
+                            *where,
+                            f"'{exercise_id}' is already in this routine at "
+                            f"{seen[exercise_id]}; list each exercise once",
+                        )
+                    )
                 else:
                     seen[exercise_id] = field
             if "reps" in item and "hold_seconds" in item:
                 line, column = doc.positions.of_key(path + ("hold_seconds",))
-                problems.append(Problem(doc.display, line, column, f"{field}.hold_seconds",
-                                        "give reps or hold_seconds, not both"))
+                problems.append(
+                    Problem(
+                        doc.display,
+                        line,
+                        column,
+                        f"{field}.hold_seconds",
+                        "give reps or hold_seconds, not both",
+                    )
+                )
     return problems
 
 
-def read_routines(paths_root: Path, folder: Path | None, schema: RecordSchema,
-                  exercise_ids: set[str]) -> tuple[dict[str, Routine], list[Problem]]:
+def read_routines(
+    paths_root: Path, folder: Path | None, schema: RecordSchema, exercise_ids: set[str]
+) -> tuple[dict[str, Routine], list[Problem]]:
     """Parse and check every routines/*.yml: the routines by id (when all are sound), and every problem."""
     if folder is None or not folder.is_dir():
         return {}, []
@@ -221,8 +245,16 @@ def read_routines(paths_root: Path, folder: Path | None, schema: RecordSchema,
         if doc.data is None:
             continue
         if not isinstance(doc.data, dict):
-            problems.append(Problem(display, 1, 1, "", "the file must be a set of 'field: value' lines, like "
-                                                       "'title: Hip and glute band circuit'"))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    "the file must be a set of 'field: value' lines, like "
+                    "'title: Hip and glute band circuit'",
+                )
+            )
             continue
         flagged = {p.field for p in doc.problems}
         found = [p for p in schema.problems(doc.data, doc.positions, display) if p.field not in flagged]
@@ -232,21 +264,35 @@ def read_routines(paths_root: Path, folder: Path | None, schema: RecordSchema,
             continue
         line, column = doc.positions.of_value(("id",))
         if routine_id != path.stem:
-            problems.append(Problem(display, line, column, "id",
-                                    f"id '{routine_id}' does not match the file name '{path.name}'; "
-                                    f"rename the file to '{routine_id}.yml' or set id: {path.stem}"))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    column,
+                    "id",
+                    f"id '{routine_id}' does not match the file name '{path.name}'; "
+                    f"rename the file to '{routine_id}.yml' or set id: {path.stem}",
+                )
+            )
         elif routine_id in RESERVED_IDS:
-            problems.append(Problem(display, line, column, "id",
-                                    f"'{routine_id}' is the name of a page under /routines/; choose another "
-                                    f"id and file name"))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    column,
+                    "id",
+                    f"'{routine_id}' is the name of a page under /routines/; choose another id and file name",
+                )
+            )
         if not found:
             documents[routine_id] = doc
     routines = {} if problems else {i: _record(d.data, d.display) for i, d in sorted(documents.items())}
     return routines, problems
 
 
-def load_routines(root: Path, folder: Path | None, schema_path: Path, vocab: Vocabularies,
-                  exercise_ids: set[str]) -> tuple[dict[str, Routine], list[Problem]]:
+def load_routines(
+    root: Path, folder: Path | None, schema_path: Path, vocab: Vocabularies, exercise_ids: set[str]
+) -> tuple[dict[str, Routine], list[Problem]]:
     """Read every routine against the routine schema and the current vocabularies and exercises."""
     if folder is None or not folder.is_dir():
         return {}, []

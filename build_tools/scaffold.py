@@ -20,7 +20,9 @@ def slugify(name: str) -> str:
 
 def render_template(name: str, exercise_id: str, today: date) -> str:
     """The scaffold text for a new exercise."""
-    env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined, keep_trailing_newline=True
+    )
     return env.get_template("new-exercise.yml.j2").render(name=name, id=exercise_id, today=today.isoformat())
 
 

@@ -31,8 +31,15 @@ VOCABULARY_FILES = {
 
 PLACEHOLDER = re.compile(r"\bTODO\b")  # what the `new` template leaves for the contributor to replace
 
-JSON_TYPES = {"object": "a set of fields", "array": "a list", "string": "text", "integer": "a whole number",
-              "number": "a number", "boolean": "true or false", "null": "nothing"}
+JSON_TYPES = {
+    "object": "a set of fields",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
 
 
 def _inside(path: JsonPath) -> str:
@@ -66,7 +73,10 @@ def with_enums(schema: dict[str, Any], enums: dict[str, list[str]]) -> dict[str,
     """A copy of schema with each vocabulary $def's enum replaced by the current vocabulary."""
     schema = json.loads(json.dumps(schema))
     for name, ids in enums.items():
-        schema["$defs"][name] = {"enum": ids, "description": f"A word from vocabularies/{VOCABULARY_FILES[name]}."}
+        schema["$defs"][name] = {
+            "enum": ids,
+            "description": f"A word from vocabularies/{VOCABULARY_FILES[name]}.",
+        }
     return schema
 
 
@@ -85,7 +95,7 @@ def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
     def walk(node: Any, expanding: tuple[str, ...]) -> Any:
         if isinstance(node, list):
             items = [walk(item, expanding) for item in node]
-            return node if all(a is b for a, b in zip(items, node)) else items
+            return node if all(a is b for a, b in zip(items, node, strict=True)) else items
         if not isinstance(node, dict):
             return node
         ref = node.get("$ref")
@@ -102,26 +112,40 @@ def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
 class RecordSchema:
     """A compiled schema plus the knowledge to turn its errors into plain-language problems."""
 
-    def __init__(self, schema: dict[str, Any], kind: str = "exercise", synonyms: dict[str, dict[str, str]] | None = None):
+    def __init__(
+        self,
+        schema: dict[str, Any],
+        kind: str = "exercise",
+        synonyms: dict[str, dict[str, str]] | None = None,
+    ):
         self.schema = schema
         self.kind = kind
         # Per vocabulary: other words for an id (slugs of its names), for did-you-mean on near misses.
         self.synonyms = synonyms or {}
         # Validate against a copy with the $refs written out: jsonschema resolves a $ref on every use, which
         # was half of `check`'s time (1.36 -> 0.67 ms a record). Messages still read self.schema.
-        self.validator = Draft202012Validator(inline_refs(schema), format_checker=Draft202012Validator.FORMAT_CHECKER)
+        self.validator = Draft202012Validator(
+            inline_refs(schema), format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
         # A quick yes/no first, so jsonschema only explains records that have problems (see quickvalid.py).
         self.quick_validity = quick_validity(self.validator.schema)
 
     @classmethod
-    def from_file(cls, path: Path, enums: dict[str, list[str]] | None = None, kind: str = "exercise",
-                  synonyms: dict[str, dict[str, str]] | None = None) -> RecordSchema:
+    def from_file(
+        cls,
+        path: Path,
+        enums: dict[str, list[str]] | None = None,
+        kind: str = "exercise",
+        synonyms: dict[str, dict[str, str]] | None = None,
+    ) -> RecordSchema:
         schema = json.loads(path.read_text(encoding="utf-8"))
         return cls(with_enums(schema, enums) if enums else schema, kind, synonyms)
 
     @cached_property
     def _vocabulary_by_id(self) -> dict[int, str]:
-        return {id(sub): name for name, sub in self.schema.get("$defs", {}).items() if name in VOCABULARY_FILES}
+        return {
+            id(sub): name for name, sub in self.schema.get("$defs", {}).items() if name in VOCABULARY_FILES
+        }
 
     def resolve(self, subschema: dict[str, Any]) -> dict[str, Any]:
         """Follow local $refs, keeping the outermost description."""
@@ -209,7 +233,9 @@ class RecordSchema:
                 what, where = f"'{value}' is not allowed;", " allowed: "
             return [at(path, what + suggestion + where + allowed_list(choices))]
         if kind == "type":
-            expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            expected = (
+                error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            )
             wanted = " or ".join(JSON_TYPES.get(t, t) for t in expected)
             fix = self._type_fix(path, expected, value)
             found = f"expected {wanted}, found {describe_value(value)}"
@@ -226,8 +252,13 @@ class RecordSchema:
             if deepest is not None and tuple(deepest.absolute_path) != path:
                 return self._explain(deepest, positions, display)
             description = schema.get("description", "see the schema")
-            return [at(path, f"{describe_value(value)} is not allowed here; expected {description[0].lower()}"
-                             f"{description[1:]}")]
+            return [
+                at(
+                    path,
+                    f"{describe_value(value)} is not allowed here; expected {description[0].lower()}"
+                    f"{description[1:]}",
+                )
+            ]
         # The innermost rule's description says what is allowed (e.g. the label format), else the field's.
         description = schema.get("description") or self.resolve(self._schema_at(path)).get("description", "")
         allowed = f"; {description[0].lower()}{description[1:]}" if description else ""
@@ -240,10 +271,17 @@ class RecordSchema:
             return [at(path, f"text is {len(value)} characters; it must be {bound} {error.validator_value}")]
         if kind in ("minItems", "maxItems"):
             bound = "at least" if kind == "minItems" else "at most"
-            return [at(path, f"list has {len(value)} items; it needs {bound} {error.validator_value}{allowed}")]
+            return [
+                at(path, f"list has {len(value)} items; it needs {bound} {error.validator_value}{allowed}")
+            ]
         if kind in ("minimum", "maximum"):
             bound = "at least" if kind == "minimum" else "at most"
-            return [at(path, f"{describe_value(value)} is out of range; it must be {bound} {error.validator_value}")]
+            return [
+                at(
+                    path,
+                    f"{describe_value(value)} is out of range; it must be {bound} {error.validator_value}",
+                )
+            ]
         if kind == "uniqueItems":
             return [at(path, f"the list repeats an item; list each one once{allowed}")]
         return [at(path, f"{error.message}{allowed}")]
@@ -274,8 +312,10 @@ class RecordSchema:
                 elif field in options and field == options[0]:
                     fields.append(" or ".join(options))
             listed = f"{', '.join(fields[:-1])} and {fields[-1]}"
-            return (f"add a '{name}:' section{where}, with these fields indented under it: {listed} "
-                    f"(copy one from a similar exercise and change it)")
+            return (
+                f"add a '{name}:' section{where}, with these fields indented under it: {listed} "
+                f"(copy one from a similar exercise and change it)"
+            )
         example = self._example(name, sub)
         text = f"add '{name}:'{where}" + (f", e.g. {example}" if example else "")
         description = sub.get("description", "")
@@ -315,9 +355,11 @@ class RecordSchema:
             return f"write each item on its own line under '{key}:', starting with '- ' (a dash and a space)"
         if "integer" in expected and isinstance(value, str):
             number = re.match(r"\s*(\d+)", value)
-            return f"write just the number: {key}: {number[1]}" if number else "write it as a number in digits"
+            return (
+                f"write just the number: {key}: {number[1]}" if number else "write it as a number in digits"
+            )
         if "string" in expected and isinstance(value, dict) and len(value) == 1:
-            (first, rest), = value.items()
+            ((first, rest),) = value.items()
             text = quoted(f"{first}: {rest}" if rest is not None else f"{first}:")
             line = f"- {text}" if path and isinstance(path[-1], int) else f"{key}: {text}"
             return f"the ': ' in the text made YAML read a field; put the whole text in double quotes: {line}"

@@ -12,7 +12,9 @@ from .vocabulary import load_vocabularies
 
 def sync_schema(paths: ProjectPaths, write: bool = True) -> bool:
     """Rewrite schemas/exercise.schema.json if its enums differ; True when it was (or would be) changed."""
-    vocab, problems = load_vocabularies(paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root)
+    vocab, problems = load_vocabularies(
+        paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root
+    )
     if vocab is None:
         raise DataError(problems)
     current = paths.exercise_schema.read_text(encoding="utf-8")

@@ -27,8 +27,13 @@ def inline_markdown(text: str) -> Markup:
         return Markup(_neutralise_braces(escaped))
     _markdown.reset()
     rendered = _markdown.convert(escaped).removeprefix("<p>").removesuffix("</p>")
-    cleaned = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                        link_rel="noopener nofollow")
+    cleaned = nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener nofollow",
+    )
     return Markup(_neutralise_braces(cleaned))
 
 

@@ -15,7 +15,9 @@ def _terms(entries: list[dict], cls: type[Term]) -> dict[str, Term]:
     return {e["id"]: cls(**e) for e in entries}
 
 
-def load_vocabularies(folder: Path, schema_path: Path, root: Path) -> tuple[Vocabularies | None, list[Problem]]:
+def load_vocabularies(
+    folder: Path, schema_path: Path, root: Path
+) -> tuple[Vocabularies | None, list[Problem]]:
     """Read and check every vocabulary file; return the vocabularies, or None with the problems."""
     schema = RecordSchema.from_file(schema_path, kind="vocabulary")
     problems: list[Problem] = []
@@ -41,16 +43,31 @@ def load_vocabularies(folder: Path, schema_path: Path, root: Path) -> tuple[Voca
             for i, entry in enumerate(entries):
                 if entry["id"] in seen:
                     line, column = doc.positions.of_value(_entry_path(doc.data, i, expects_groups) + ("id",))
-                    found.append(Problem(display, line, column, "id", f"'{entry['id']}' is defined twice; ids must be unique"))
+                    found.append(
+                        Problem(
+                            display,
+                            line,
+                            column,
+                            "id",
+                            f"'{entry['id']}' is defined twice; ids must be unique",
+                        )
+                    )
                 seen[entry["id"]] = i
         if expects_groups and not found:
             groups = [g["id"] for g in doc.data["groups"]]
             for i, muscle in enumerate(doc.data["muscles"]):
                 if muscle["group"] not in groups:
                     line, column = doc.positions.of_value(("muscles", i, "group"))
-                    found.append(Problem(display, line, column, f"muscles[{i}].group",
-                                         f"unknown group '{muscle['group']}';{did_you_mean(muscle['group'], groups)} "
-                                         f"allowed: {', '.join(groups)}"))
+                    found.append(
+                        Problem(
+                            display,
+                            line,
+                            column,
+                            f"muscles[{i}].group",
+                            f"unknown group '{muscle['group']}';{did_you_mean(muscle['group'], groups)} "
+                            f"allowed: {', '.join(groups)}",
+                        )
+                    )
         problems += found
         data[name] = doc.data
     if problems:

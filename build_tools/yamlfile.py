@@ -112,7 +112,12 @@ class _Builder:
         self.positions.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         tag = node.tag  # a property that builds the text each time: read it once (a tenth of `check`)
         if tag not in PLAIN_TAGS:
-            self.problem(node, path, f"the YAML tag '{tag.replace(TAG, '!!')}' is not allowed; write plain text, numbers and lists")
+            self.problem(
+                node,
+                path,
+                f"the YAML tag '{tag.replace(TAG, '!!')}' is not allowed; "
+                f"write plain text, numbers and lists",
+            )
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
@@ -140,7 +145,10 @@ class _Builder:
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            self.positions.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.positions.keys[path + (key,)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
             result[key] = self.build(value_node, path + (key,))
         return result
 
@@ -152,8 +160,12 @@ class _Builder:
         hidden = INVISIBLE_CONTROLS.search(value)
         if hidden:
             code = f"U+{ord(hidden.group()):04X}"
-            self.problem(node, path, f"the text contains an invisible control character ({code}) that can make it "
-                                     "display differently from what it says; delete it (retype the text if unsure)")
+            self.problem(
+                node,
+                path,
+                f"the text contains an invisible control character ({code}) that can make it "
+                "display differently from what it says; delete it (retype the text if unsure)",
+            )
             return value
         kind = tag[len(TAG) :]
         if kind == "null":
@@ -219,7 +231,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         return fail(1, 1, f"invalid YAML: {error}")
 
     if root is None:
-        return fail(1, 1, "the file is empty; start from a template with `python -m build_tools new \"Name\"`")
+        return fail(1, 1, 'the file is empty; start from a template with `python -m build_tools new "Name"`')
 
     builder = _Builder(display)
     try:
@@ -229,6 +241,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         return fail(
             mark.line + 1,
             mark.column + 1,
-            f"the file expands to more than {MAX_NODES:,} values (anchors and aliases?); write the values out",
+            f"the file expands to more than {MAX_NODES:,} values (anchors and aliases?); "
+            f"write the values out",
         )
     return YamlDocument(path, display, data, builder.positions, builder.problems)

@@ -69,7 +69,10 @@ def make_project(
         for name, text in routines.items():
             (tmp / "routines" / name).write_text(text, encoding="utf-8")
     content = tmp / "content"
-    defaults = {"index.md": "# Home\n\nFixture site.\n", "exercises/index.md": "# Exercises\n\n{{ exercise_list() }}\n"}
+    defaults = {
+        "index.md": "# Home\n\nFixture site.\n",
+        "exercises/index.md": "# Exercises\n\n{{ exercise_list() }}\n",
+    }
     for rel, text in {**defaults, **(pages or {})}.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")

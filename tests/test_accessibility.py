@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from sitekit import ROOT
 
 ROUTINE = sorted(p.stem for p in (ROOT / "routines").glob("*.yml"))[0]

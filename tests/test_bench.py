@@ -6,6 +6,7 @@ import json
 import sys
 
 import pytest
+from sitekit import ROOT, check, run
 
 from build_tools.bench.measure import BenchError
 from build_tools.bench.report import COLUMNS, BenchResult, SizeResult, format_table
@@ -13,20 +14,37 @@ from build_tools.bench.sites import atlas_project, macro_calls
 from build_tools.bench.synthetic import synthetic_library, synthetic_routines
 from build_tools.bench.validation import assert_check_passes
 from build_tools.vocabulary import load_vocabularies
-from sitekit import ROOT, check, run
 
 
 @pytest.fixture(scope="module")
 def vocab():
-    vocabularies, problems = load_vocabularies(ROOT / "vocabularies", ROOT / "schemas" / "vocabulary.schema.json", ROOT)
+    vocabularies, problems = load_vocabularies(
+        ROOT / "vocabularies", ROOT / "schemas" / "vocabulary.schema.json", ROOT
+    )
     assert vocabularies is not None, problems
     return vocabularies
 
 
 def test_small_benchmark_reports_every_figure(tmp_path):
     out = tmp_path / "bench.json"
-    proc = run([sys.executable, "-m", "build_tools", "--root", str(ROOT), "bench", "--sizes", "50", "--repeat", "1",
-                "--out", str(out)], cwd=ROOT, timeout=600)
+    proc = run(
+        [
+            sys.executable,
+            "-m",
+            "build_tools",
+            "--root",
+            str(ROOT),
+            "bench",
+            "--sizes",
+            "50",
+            "--repeat",
+            "1",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     header, _, row = proc.stdout.splitlines()[:3]
     assert header.split() == " ".join(COLUMNS).split()
@@ -36,8 +54,17 @@ def test_small_benchmark_reports_every_figure(tmp_path):
 
     figures = json.loads(out.read_text())
     (size,) = figures["sizes"]
-    for name in ("build_s", "baseline_s", "ratio", "cpu_ratio", "ms_per_page", "peak_mb", "largest_page_kb", "site_mb",
-                 "check_s"):
+    for name in (
+        "build_s",
+        "baseline_s",
+        "ratio",
+        "cpu_ratio",
+        "ms_per_page",
+        "peak_mb",
+        "largest_page_kb",
+        "site_mb",
+        "check_s",
+    ):
         assert size[name] > 0, name
     assert size["n"] == 50 and size["check_lines_ok"] is True
     assert len(size["build_runs"]) == len(size["baseline_runs"]) == 1
@@ -64,24 +91,48 @@ def test_the_bench_stops_when_its_library_fails_check(tmp_path, vocab):
 
 
 def test_synthetic_pages_keep_the_shipped_macro_calls_without_exercise_ids():
-    page = '# Knee\n\n{{ exercise_link("clamshell") }} and {{ exercise_list(condition="x") }}\n{{ compare_table(ids=["a"]) }}'
+    page = (
+        '# Knee\n\n{{ exercise_link("clamshell") }} and {{ exercise_list(condition="x") }}\n'
+        '{{ compare_table(ids=["a"]) }}'
+    )
     assert macro_calls(page) == ['{{ exercise_list(condition="x") }}']
 
 
-def _result(ratio: float, growth: float = 5.0, page_kb: float = 20, check_s: float = 2, lines: bool = True,
-            reload_s: float = 1, peak_mb: float = 300) -> BenchResult:
+def _result(
+    ratio: float,
+    growth: float = 5.0,
+    page_kb: float = 20,
+    check_s: float = 2,
+    lines: bool = True,
+    reload_s: float = 1,
+    peak_mb: float = 300,
+) -> BenchResult:
     def size(n: int, build: float) -> SizeResult:
-        return SizeResult(n=n, routines=0, build_runs=[build], baseline_runs=[build / ratio], check_runs=[check_s],
-                          build_cpu_runs=[build], baseline_cpu_runs=[build], peak_mb=peak_mb, baseline_peak_mb=100,
-                          largest_page_kb=page_kb, site_mb=10, baseline_site_mb=10, check_lines_ok=lines)
+        return SizeResult(
+            n=n,
+            routines=0,
+            build_runs=[build],
+            baseline_runs=[build / ratio],
+            check_runs=[check_s],
+            build_cpu_runs=[build],
+            baseline_cpu_runs=[build],
+            peak_mb=peak_mb,
+            baseline_peak_mb=100,
+            largest_page_kb=page_kb,
+            site_mb=10,
+            baseline_site_mb=10,
+            check_lines_ok=lines,
+        )
 
     return BenchResult([size(1000, 4.0), size(5000, 4.0 * growth)], [reload_s], 40, 1)
 
 
 def test_targets_pass_and_miss_on_their_limits():
     assert all(t["pass"] for t in _result(ratio=1.2).targets())
-    verdicts = {t["target"]: t["pass"] for t in _result(ratio=1.3, growth=6, page_kb=41, lines=False, reload_s=2.5,
-                                                         peak_mb=700).targets()}
+    verdicts = {
+        t["target"]: t["pass"]
+        for t in _result(ratio=1.3, growth=6, page_kb=41, lines=False, reload_s=2.5, peak_mb=700).targets()
+    }
     assert not any(verdicts.values()), verdicts
     table = format_table(_result(ratio=1.3))
     assert "MISS     build time / baseline at N=1,000: 1.3 x (limit 1.25 x)" in table

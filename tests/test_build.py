@@ -40,7 +40,8 @@ def test_every_exercise_gets_exactly_one_page_and_is_listed(tmp_path):
 def test_html_and_jinja_in_yaml_text_are_inert(tmp_path):
     record = fixture_exercise(
         "hostile",
-        summary="Nice <script>alert('x')</script> {{ config.site_name }} {% raw %} <img src=x onerror=alert(1)>",
+        summary="Nice <script>alert('x')</script> {{ config.site_name }} {% raw %} "
+        "<img src=x onerror=alert(1)>",
         steps=["Lie down {{ 7*7 }} now.", "Click [here](javascript:alert(1)) and *breathe*."],
         feel_it="{{ lib.exercises }} and {% for x in range(3) %}{{ x }}{% endfor %}",
     )
@@ -48,7 +49,7 @@ def test_html_and_jinja_in_yaml_text_are_inert(tmp_path):
     result = build(project)
     assert result.returncode == 0, result.output
     html = result.page("exercises/hostile/")
-    body = html[html.index("<h1>"):]
+    body = html[html.index("<h1>") :]
     # JSON-LD is data for search engines: the text sits there JSON-encoded ('<' as \u003c), never as markup.
     body = re.sub(r'<script type="application/ld\+json">.*?</script>', "", body, flags=re.S)
     assert "<script>alert" not in body and "<img src=x" not in body
@@ -75,12 +76,17 @@ def test_open_data_and_schema_are_published(tmp_path):
 
 
 def test_a_misspelt_macro_is_reported_before_anything_renders(tmp_path):
-    project = make_project(tmp_path, copy_exercises=["clamshell"],
-                           pages={"extra.md": "# Extra\n\nSee {{ exercise_lnk('clamshell') }}.\n"})
+    project = make_project(
+        tmp_path,
+        copy_exercises=["clamshell"],
+        pages={"extra.md": "# Extra\n\nSee {{ exercise_lnk('clamshell') }}.\n"},
+    )
     result = build(project)
     assert result.returncode != 0
-    assert "content/extra.md:3:1: exercise_lnk: there is no macro called 'exercise_lnk'; did you mean " \
-           "'exercise_link'?" in result.output
+    assert (
+        "content/extra.md:3:1: exercise_lnk: there is no macro called 'exercise_lnk'; did you mean "
+        "'exercise_link'?" in result.output
+    )
     assert "Traceback" not in result.output
 
 

@@ -35,11 +35,20 @@ def test_json_and_github_formats(tmp_path):
     path = project / "exercises" / "clamshell.yml"
     path.write_text(path.read_text().replace("level: beginner", "level: easy"))
     data = json.loads(check(project, "--format", "json").stdout)
-    assert data == [{"path": "exercises/clamshell.yml", "line": 8, "column": 8, "field": "level",
-                     "message": data[0]["message"]}]
+    assert data == [
+        {
+            "path": "exercises/clamshell.yml",
+            "line": 8,
+            "column": 8,
+            "field": "level",
+            "message": data[0]["message"],
+        }
+    ]
     assert data[0]["message"].startswith("unknown level 'easy';")
     github = check(project, "--format", "github").stdout.strip()
-    assert re.fullmatch(r"::error file=exercises/clamshell.yml,line=8,col=8,title=level::unknown level 'easy';.*", github)
+    assert re.fullmatch(
+        r"::error file=exercises/clamshell.yml,line=8,col=8,title=level::unknown level 'easy';.*", github
+    )
 
 
 def new(project, *args):

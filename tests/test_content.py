@@ -12,12 +12,14 @@ from html.parser import HTMLParser
 import pytest
 import textstat
 from ruamel.yaml import YAML
+from sitekit import ROOT
 
 from build_tools.library import ProjectPaths, load_library
 from build_tools.model import ConditionUse, Dose, Exercise, Reference
-from sitekit import ROOT
 
-CONDITION_IDS = [term["id"] for term in YAML(typ="safe").load((ROOT / "vocabularies" / "conditions.yml").read_text())]
+CONDITION_IDS = [
+    term["id"] for term in YAML(typ="safe").load((ROOT / "vocabularies" / "conditions.yml").read_text())
+]
 MIN_EXERCISES = 45
 MIN_PER_CONDITION = 6
 MIN_PHASES_PER_CONDITION = 2
@@ -70,20 +72,33 @@ def record_gaps(exercise: Exercise) -> list[str]:
 def test_every_record_is_complete(exercises):
     gaps = {e.id: record_gaps(e) for e in exercises}
     incomplete = {exercise_id: found for exercise_id, found in gaps.items() if found}
-    assert not incomplete, "incomplete records:\n" + "\n".join(f"  {k}: {'; '.join(v)}" for k, v in incomplete.items())
+    assert not incomplete, "incomplete records:\n" + "\n".join(
+        f"  {k}: {'; '.join(v)}" for k, v in incomplete.items()
+    )
 
 
 def complete_record() -> Exercise:
     """A made-up record with every field filled, to break one field at a time."""
     return Exercise(
-        id="made-up", name="Made-up exercise", summary="A short line.", type="strength", position="standing",
-        level="beginner", knee_load="low", equipment=("none",), primary_muscles=("quadriceps",),
-        secondary_muscles=(), conditions=(ConditionUse("patellofemoral-pain", ("calm-down",)),),
-        steps=("Stand tall.", "Sit down slowly."), cues=("Breathe out.", "Keep your knee over your toes."),
-        mistakes=("Rushing.",), feel_it="The front of the thigh.",
+        id="made-up",
+        name="Made-up exercise",
+        summary="A short line.",
+        type="strength",
+        position="standing",
+        level="beginner",
+        knee_load="low",
+        equipment=("none",),
+        primary_muscles=("quadriceps",),
+        secondary_muscles=(),
+        conditions=(ConditionUse("patellofemoral-pain", ("calm-down",)),),
+        steps=("Stand tall.", "Sit down slowly."),
+        cues=("Breathe out.", "Keep your knee over your toes."),
+        mistakes=("Rushing.",),
+        feel_it="The front of the thigh.",
         dose=Dose(sets=3, reps=10, per_side=True, frequency="daily", source="A named programme."),
         cautions=("the knee hurts more than 5 out of 10.",),
-        references=(Reference(citation="A trial.", doi="10.1000/example"),), reviewed="2026-11-21",
+        references=(Reference(citation="A trial.", doi="10.1000/example"),),
+        reviewed="2026-11-21",
         source_path="exercises/made-up.yml",
     )
 
@@ -95,7 +110,9 @@ BROKEN_FIELDS = {
     "no mistakes": {"mistakes": ()},
     "blank feel_it": {"feel_it": " "},
     "dose without source": {"dose": Dose(sets=3, reps=10, per_side=True, frequency="daily", source="")},
-    "dose without reps or hold": {"dose": Dose(sets=3, per_side=True, frequency="daily", source="A programme.")},
+    "dose without reps or hold": {
+        "dose": Dose(sets=3, per_side=True, frequency="daily", source="A programme.")
+    },
     "no conditions": {"conditions": ()},
     "condition without phase": {"conditions": (ConditionUse("patellofemoral-pain", ()),)},
     "no cautions": {"cautions": ()},
@@ -116,22 +133,31 @@ def test_the_completeness_check_catches_each_gap(broken):
 
 
 def test_the_library_has_at_least_45_exercises(exercises):
-    assert len(exercises) >= MIN_EXERCISES, f"{len(exercises)} exercises; issue 5 asks for at least {MIN_EXERCISES}"
+    assert len(exercises) >= MIN_EXERCISES, (
+        f"{len(exercises)} exercises; issue 5 asks for at least {MIN_EXERCISES}"
+    )
 
 
 @pytest.mark.parametrize("condition", CONDITION_IDS)
 def test_each_condition_has_six_exercises_across_two_phases(library, condition):
     chosen = library.for_condition(condition)
     phases = {p for e in chosen for p in e.phases_for(condition)}
-    assert len(chosen) >= MIN_PER_CONDITION, f"{condition}: {len(chosen)} exercises ({[e.id for e in chosen]})"
+    assert len(chosen) >= MIN_PER_CONDITION, (
+        f"{condition}: {len(chosen)} exercises ({[e.id for e in chosen]})"
+    )
     assert len(phases) >= MIN_PHASES_PER_CONDITION, f"{condition}: only phases {sorted(phases)}"
 
 
 def test_every_exercise_is_on_a_ladder_or_says_why_not(exercises):
-    loose = [e.id for e in exercises if not (e.progressions or e.regressions)
-             and len((e.standalone or "").split()) < 4]
-    assert not loose, ("these exercises have no easier or harder version and no 'standalone' reason "
-                       f"(a short sentence): {loose}")
+    loose = [
+        e.id
+        for e in exercises
+        if not (e.progressions or e.regressions) and len((e.standalone or "").split()) < 4
+    ]
+    assert not loose, (
+        "these exercises have no easier or harder version and no 'standalone' reason "
+        f"(a short sentence): {loose}"
+    )
 
 
 def test_every_reference_has_a_doi_or_url(exercises):
@@ -163,13 +189,17 @@ def test_instructions_read_at_about_age_12(exercises):
     grades = sorted(((textstat.flesch_kincaid_grade(t), t) for t in texts), reverse=True)
     mean = sum(g for g, _ in grades) / len(grades)
     hardest = "\n".join(f"  {g:5.1f}  {t}" for g, t in grades[:10])
-    assert mean <= MAX_MEAN_GRADE, f"mean Flesch-Kincaid grade {mean:.2f} > {MAX_MEAN_GRADE}; hardest:\n{hardest}"
+    assert mean <= MAX_MEAN_GRADE, (
+        f"mean Flesch-Kincaid grade {mean:.2f} > {MAX_MEAN_GRADE}; hardest:\n{hardest}"
+    )
 
 
 def test_the_readability_measure_can_fail():
     """A guard on the measure itself: dense clinical prose must score far above the limit."""
-    dense = ("Maintain contralateral pelvic stabilisation throughout the eccentric phase while preventing "
-             "compensatory femoral internal rotation and ipsilateral trunk inclination.")
+    dense = (
+        "Maintain contralateral pelvic stabilisation throughout the eccentric phase while preventing "
+        "compensatory femoral internal rotation and ipsilateral trunk inclination."
+    )
     assert textstat.flesch_kincaid_grade(dense) > MAX_MEAN_GRADE
 
 
@@ -263,8 +293,12 @@ def uncovered(wanted: list[tuple[str, ...]], exercises: list[Exercise]) -> list[
 def test_normalise_allows_wording_but_not_different_exercises():
     assert normalise("Side-lying leg raise") == normalise("side lying leg raises")
     assert normalise("90/90 hip stretch") == normalise("90-90 Hip Stretch")
-    assert normalise("Standing band leg extension in four directions") == normalise("standing band leg extension in 4 directions")
-    assert normalise("Hamstring stretch with heel on a stool") == normalise("Hamstring stretch with the heel on stool")
+    assert normalise("Standing band leg extension in four directions") == normalise(
+        "standing band leg extension in 4 directions"
+    )
+    assert normalise("Hamstring stretch with heel on a stool") == normalise(
+        "Hamstring stretch with the heel on stool"
+    )
     assert normalise("Glute bridge") != normalise("Single-leg glute bridge")
     assert normalise("Side plank") != normalise("Plank")
     assert normalise("Wall sit") != normalise("Wall squat")
@@ -272,7 +306,9 @@ def test_normalise_allows_wording_but_not_different_exercises():
 
 def test_every_seed_exercise_is_a_record_or_an_alias(exercises):
     missing = uncovered(SEED_EXERCISES, exercises)
-    assert not missing, f"{len(missing)} of {len(SEED_EXERCISES)} seed exercises not found as a name or alias: {missing}"
+    assert not missing, (
+        f"{len(missing)} of {len(SEED_EXERCISES)} seed exercises not found as a name or alias: {missing}"
+    )
 
 
 def test_the_established_rehab_exercises_are_there_too(exercises):
@@ -345,16 +381,29 @@ def test_condition_page_has_a_red_flag_box_and_doi_links(shipped_site, condition
     page = article(shipped_site, f"conditions/{condition}/")
     assert any({"admonition", "danger", "atlas-red-flags"} <= c for c in page.classes), "no red-flag box"
     assert "Get help today" in page.text and "Book a visit soon" in page.text
-    assert any(h.startswith("../something-else/") for h in page.hrefs), "red flags must link to 'something else'"
+    assert any(h.startswith("../something-else/") for h in page.hrefs), (
+        "red flags must link to 'something else'"
+    )
     assert any(h.startswith("https://doi.org/10.") for h in page.hrefs), "no DOI link"
 
 
 @pytest.mark.parametrize("condition", CONDITION_IDS)
 def test_condition_page_covers_what_a_runner_asks(shipped_site, condition):
     page = article(shipped_site, f"conditions/{condition}/")
-    for heading in ("Is this you?", "What drives it", "What helps first", "What to ease off", "How long it takes",
-                    "Red flags", "Exercises by phase", "Compare the exercises", "References"):
-        assert any(h.startswith(heading) for h in page.headings), f"missing section '{heading}' (has {page.headings})"
+    for heading in (
+        "Is this you?",
+        "What drives it",
+        "What helps first",
+        "What to ease off",
+        "How long it takes",
+        "Red flags",
+        "Exercises by phase",
+        "Compare the exercises",
+        "References",
+    ):
+        assert any(h.startswith(heading) for h in page.headings), (
+            f"missing section '{heading}' (has {page.headings})"
+        )
 
 
 @pytest.mark.parametrize("condition", CONDITION_IDS)
@@ -373,13 +422,21 @@ def test_condition_page_lists_its_routines(shipped_site, library, condition):
     for routine in routines:
         assert f"../../{routine.url}" in page.hrefs, f"routine {routine.id} is not linked"
     if not routines:
-        assert "../../routines/builder/" in page.hrefs, "with no routine yet, the page should offer the builder"
+        assert "../../routines/builder/" in page.hrefs, (
+            "with no routine yet, the page should offer the builder"
+        )
 
 
 def test_something_else_page_names_what_needs_a_clinician(shipped_site):
     page = article(shipped_site, "conditions/something-else/")
-    for needed in ("Meniscus tear", "Ligament injury", "The Ottawa knee rule", "Get help today",
-                   "Book a visit soon", "Whom to see"):
+    for needed in (
+        "Meniscus tear",
+        "Ligament injury",
+        "The Ottawa knee rule",
+        "Get help today",
+        "Book a visit soon",
+        "Whom to see",
+    ):
         assert any(h.startswith(needed) for h in page.headings), f"missing '{needed}'"
     assert "Osgood-Schlatter" in page.text
     assert "55 or over" in page.text and "four steps" in page.text
@@ -400,7 +457,9 @@ def test_safety_page_says_not_diagnosis_and_gives_the_pain_rule(shipped_site):
     for zone in ("0 to 2", "3 to 5", "6 to 10"):
         assert zone in page.text, f"the pain table lacks the {zone} row"
     assert "next morning" in text
-    assert "https://doi.org/10.1177/0363546506298279" in page.hrefs, "the pain rule must cite Silbernagel 2007"
+    assert "https://doi.org/10.1177/0363546506298279" in page.hrefs, (
+        "the pain rule must cite Silbernagel 2007"
+    )
     for who in ("under 18", "pregnant", "injury or operation", "inflammatory arthritis", "heart disease"):
         assert who in text, f"clearance list lacks '{who}'"
 
@@ -412,9 +471,26 @@ def test_about_page_gives_sources_licences_and_the_not_advice_statement(shipped_
     assert len({h for h in page.hrefs if h.startswith("https://doi.org/10.")}) >= 10
 
 
-GLOSSARY_TERMS = ["PFPS", "PFP", "VMO", "Valgus", "TFL", "ITB", "Isometric", "Isotonic", "Eccentric", "HSR",
-                  "Tendinopathy", "Osteoarthritis", "RPE", "Cadence", "Abduction", "Adduction", "Progression",
-                  "Regression"]
+GLOSSARY_TERMS = [
+    "PFPS",
+    "PFP",
+    "VMO",
+    "Valgus",
+    "TFL",
+    "ITB",
+    "Isometric",
+    "Isotonic",
+    "Eccentric",
+    "HSR",
+    "Tendinopathy",
+    "Osteoarthritis",
+    "RPE",
+    "Cadence",
+    "Abduction",
+    "Adduction",
+    "Progression",
+    "Regression",
+]
 
 
 def test_glossary_defines_each_term(shipped_site):

@@ -13,19 +13,28 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sitekit import build, check, make_project
 
 GOLDEN = Path(__file__).parent / "golden" / "errors"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
-MESSAGE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<field>[^:]+): (?P<what>.+)$", re.M)
+MESSAGE = re.compile(
+    r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<field>[^:]+): (?P<what>.+)$", re.M
+)
 
 
 def project_for(case: str, tmp_path: Path) -> Path:
     source = GOLDEN / case
-    exercises = {p.name: p.read_bytes().decode("utf-8", "surrogateescape") for p in (source / "exercises").glob("*")}
-    pages = {p.relative_to(source / "content").as_posix(): p.read_text() for p in (source / "content").rglob("*.md")} \
-        if (source / "content").exists() else {}
+    exercises = {
+        p.name: p.read_bytes().decode("utf-8", "surrogateescape") for p in (source / "exercises").glob("*")
+    }
+    pages = (
+        {
+            p.relative_to(source / "content").as_posix(): p.read_text()
+            for p in (source / "content").rglob("*.md")
+        }
+        if (source / "content").exists()
+        else {}
+    )
     project = make_project(tmp_path / "project", pages=pages)
     for p in (source / "exercises").glob("*"):
         shutil.copy(p, project / "exercises" / p.name)  # byte for byte (one case is not UTF-8)

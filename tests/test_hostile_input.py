@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 
 import pytest
 from ruamel.yaml import YAML
-
 from sitekit import FIXTURES, build, check, fixture_exercise, make_project
 
 PAYLOADS = YAML(typ="safe").load((FIXTURES / "hostile-payloads.yml").read_text(encoding="utf-8"))
@@ -31,8 +30,12 @@ def hostile_record(index: int, text: str) -> str:
     record["dose"]["frequency"] = fits(120)
     record["dose"]["source"] = fits(400)
     record["references"][0]["citation"] = f"Citation {index}: " + fits(380)
-    record["compare"] = {"time_to_effect": fits(120), "ideal_use": fits(120), "key_advantage": fits(120),
-                         "outcome": fits(120)}
+    record["compare"] = {
+        "time_to_effect": fits(120),
+        "ideal_use": fits(120),
+        "key_advantage": fits(120),
+        "outcome": fits(120),
+    }
     from io import StringIO
 
     out = StringIO()
@@ -43,10 +46,15 @@ def hostile_record(index: int, text: str) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     exercises = {f"hostile-{i:02d}.yml": hostile_record(i, text) for i, text in enumerate(INERT)}
-    project = make_project(tmp_path_factory.mktemp("hostile"), exercises=exercises,
-                           pages={"compare.md": "# Compare\n\n{{ compare_table(ids=[" +
-                                  ", ".join(f'"hostile-{i:02d}"' for i in range(len(INERT))) +
-                                  "], columns=['name', 'time_to_effect', 'ideal_use', 'key_advantage', 'outcome']) }}\n"})
+    project = make_project(
+        tmp_path_factory.mktemp("hostile"),
+        exercises=exercises,
+        pages={
+            "compare.md": "# Compare\n\n{{ compare_table(ids=["
+            + ", ".join(f'"hostile-{i:02d}"' for i in range(len(INERT)))
+            + "], columns=['name', 'time_to_effect', 'ideal_use', 'key_advantage', 'outcome']) }}\n"
+        },
+    )
     result = build(project)
     assert result.returncode == 0, result.output
     return result
@@ -59,7 +67,19 @@ def test_the_corpus_is_large_enough():
 class ArticleAudit(HTMLParser):
     """Every element and attribute inside <article>, to find anything a payload could have injected."""
 
-    FORBIDDEN = {"iframe", "object", "embed", "style", "math", "details", "body", "img", "base", "form", "meta"}
+    FORBIDDEN = {
+        "iframe",
+        "object",
+        "embed",
+        "style",
+        "math",
+        "details",
+        "body",
+        "img",
+        "base",
+        "form",
+        "meta",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -104,7 +124,7 @@ def test_no_payload_survives_as_markup_or_evaluated_jinja(hostile_site):
         audit = ArticleAudit()
         audit.feed(html)
         assert audit.findings == [], f"{url}: {audit.findings}"
-        article = html[html.index("<article"):html.index("</article>")]
+        article = html[html.index("<article") : html.index("</article>")]
         # JSON-LD is data for search engines (tojson escapes '<'); judge only what a reader sees.
         article = re.sub(r'<script type="application/ld\+json">.*?</script>', "", article, flags=re.S)
         for output in JINJA_OUTPUTS:
@@ -114,23 +134,31 @@ def test_no_payload_survives_as_markup_or_evaluated_jinja(hostile_site):
 
 def test_payloads_are_shown_as_text(hostile_site):
     html = hostile_site.page("exercises/hostile-00/")
-    assert "&lt;script&gt;alert(&#39;xss-1&#39;)&lt;/script&gt;" in html or \
-           "&lt;script&gt;alert('xss-1')&lt;/script&gt;" in html
+    assert (
+        "&lt;script&gt;alert(&#39;xss-1&#39;)&lt;/script&gt;" in html
+        or "&lt;script&gt;alert('xss-1')&lt;/script&gt;" in html
+    )
 
 
 @pytest.mark.parametrize("text", REJECTED)
 def test_invisible_control_characters_are_refused_with_file_and_field(tmp_path, text):
-    project = make_project(tmp_path, exercises={"sneaky.yml": hostile_record(0, text).replace("hostile-00", "sneaky")})
+    project = make_project(
+        tmp_path, exercises={"sneaky.yml": hostile_record(0, text).replace("hostile-00", "sneaky")}
+    )
     result = check(project)
     assert result.returncode == 1
-    assert re.search(r"exercises/sneaky\.yml:\d+:\d+: summary: the text contains an invisible control character",
-                     result.stdout)
+    assert re.search(
+        r"exercises/sneaky\.yml:\d+:\d+: summary: the text contains an invisible control character",
+        result.stdout,
+    )
 
 
 def test_links_and_dois_with_hostile_schemes_are_refused(tmp_path):
     record = YAML().load(fixture_exercise("bad-links"))
-    record["references"] = [{"citation": "A real-looking citation, 2020.", "url": "javascript:alert(1)"},
-                            {"citation": "Another real-looking citation.", "doi": "10.1000/x\"><script>"}]
+    record["references"] = [
+        {"citation": "A real-looking citation, 2020.", "url": "javascript:alert(1)"},
+        {"citation": "Another real-looking citation.", "doi": '10.1000/x"><script>'},
+    ]
     from io import StringIO
 
     out = StringIO()
@@ -143,7 +171,8 @@ def test_links_and_dois_with_hostile_schemes_are_refused(tmp_path):
 
 
 def test_nothing_runs_in_a_real_browser(hostile_site, browser):
-    """Open every hostile page in Chromium; no dialog may open, no script error, no request to evil.example."""
+    """Open every hostile page in Chromium; no dialog may open, no script error,
+    no request to evil.example."""
     import functools
     import http.server
     import threading

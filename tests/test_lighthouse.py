@@ -18,7 +18,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import CHROMIUM, CHROMIUM_ARGS, IN_CI, require_chromium
 from sitekit import ROOT
 
@@ -66,9 +65,19 @@ def gzip_server(shipped_site):
 def run_lighthouse(url: str, report: Path) -> dict:
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     done = subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-         "--only-categories=performance,accessibility,best-practices", f"--chrome-flags={flags}"],
-        env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, capture_output=True, text=True, timeout=300,
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--only-categories=performance,accessibility,best-practices",
+            f"--chrome-flags={flags}",
+        ],
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(report.read_text())
@@ -78,11 +87,16 @@ def run_lighthouse(url: str, report: Path) -> dict:
 def test_lighthouse_scores(gzip_server, artifacts, kind):
     require_chromium()
     if not LIGHTHOUSE.exists() or shutil.which("node") is None:
-        (pytest.fail if IN_CI else pytest.skip)("Lighthouse is not installed; run `make test` (npm ci in tools/lighthouse)")
+        (pytest.fail if IN_CI else pytest.skip)(
+            "Lighthouse is not installed; run `make test` (npm ci in tools/lighthouse)"
+        )
     result = run_lighthouse(gzip_server + PAGES[kind], artifacts / f"lighthouse-{kind}.json")
     scores = {name: round(cat["score"] * 100) for name, cat in result["categories"].items()}
-    failing = [f"{audit['id']}: {audit['title']}" for audit in result["audits"].values()
-               if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"]
+    failing = [
+        f"{audit['id']}: {audit['title']}"
+        for audit in result["audits"].values()
+        if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"
+    ]
     print(f"lighthouse {kind}: {scores}")
     assert scores["accessibility"] == 100, failing
     assert scores["best-practices"] >= 95, failing

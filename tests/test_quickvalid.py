@@ -7,23 +7,57 @@ import random
 from pathlib import Path
 
 import pytest
+from sitekit import ROOT
 
 from build_tools.bench.synthetic import synthetic_library, synthetic_routines
 from build_tools.quickvalid import quick_validity
 from build_tools.schema import RecordSchema
 from build_tools.vocabulary import load_vocabularies
 from build_tools.yamlfile import read_yaml
-from sitekit import ROOT
 
 TESTS = ROOT / "tests"
-ODD_VALUES = [None, True, False, 0, 1, 2.0, 2.5, -1, 201, 601, "", "ab", "abc", "2-3", "1-", "x" * 401, "2026-02-30",
-              "2026-11-21", "quadricep", "gluteus-medius", "calm-down", "TODO", "Has <b>tag</b>", "10.1234/abc",
-              "https://example.org/x", [], ["a", "a"], ["a", "b"], [1, 1], [1, True], [1.0, 1], {}, {"x": 1}]
+ODD_VALUES = [
+    None,
+    True,
+    False,
+    0,
+    1,
+    2.0,
+    2.5,
+    -1,
+    201,
+    601,
+    "",
+    "ab",
+    "abc",
+    "2-3",
+    "1-",
+    "x" * 401,
+    "2026-02-30",
+    "2026-11-21",
+    "quadricep",
+    "gluteus-medius",
+    "calm-down",
+    "TODO",
+    "Has <b>tag</b>",
+    "10.1234/abc",
+    "https://example.org/x",
+    [],
+    ["a", "a"],
+    ["a", "b"],
+    [1, 1],
+    [1, True],
+    [1.0, 1],
+    {},
+    {"x": 1},
+]
 
 
 @pytest.fixture(scope="module")
 def schemas():
-    vocab, problems = load_vocabularies(ROOT / "vocabularies", ROOT / "schemas" / "vocabulary.schema.json", ROOT)
+    vocab, problems = load_vocabularies(
+        ROOT / "vocabularies", ROOT / "schemas" / "vocabulary.schema.json", ROOT
+    )
     assert vocab is not None, problems
     exercise = RecordSchema.from_file(ROOT / "schemas" / "exercise.schema.json", vocab.enums())
     routine_file = ROOT / "schemas" / "routine.schema.json"
@@ -35,7 +69,9 @@ def _records(folder_name: str) -> list[object]:
     """Every parsable record under the repository's data folder and the test fixtures of that kind."""
     paths = sorted((ROOT / folder_name).glob("*.yml")) + sorted(TESTS.rglob(f"{folder_name}/*.yml"))
     if folder_name == "exercises":
-        paths += sorted((TESTS / "fixtures").glob("*.yml")) + sorted((TESTS / "golden" / "mistakes").rglob("*.yml"))
+        paths += sorted((TESTS / "fixtures").glob("*.yml")) + sorted(
+            (TESTS / "golden" / "mistakes").rglob("*.yml")
+        )
     documents = [read_yaml(path, path.name) for path in paths]
     return [doc.data for doc in documents if doc.data is not None]
 
@@ -51,7 +87,8 @@ def _paths(value, path=()):
 
 
 def _mutate(record, rng: random.Random):
-    """A copy of record with one random change: a value replaced, a field dropped or added, a list item doubled."""
+    """A copy of record with one random change: a value replaced, a field dropped or added,
+    a list item doubled."""
     record = copy.deepcopy(record)
     path = rng.choice([p for p in _paths(record) if p])
     parent = record
@@ -73,7 +110,8 @@ def _mutate(record, rng: random.Random):
 
 
 def _agree(schema: RecordSchema, values: list[object]) -> tuple[int, int]:
-    """(decided, valid): how many the quick check decided, and how many were valid; fails on any disagreement."""
+    """(decided, valid): how many the quick check decided, and how many were valid;
+    fails on any disagreement."""
     quick = quick_validity(schema.validator.schema)
     assert quick is not None, "our schemas use only keywords the quick check knows"
     decided = valid = 0

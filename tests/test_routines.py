@@ -38,6 +38,7 @@ def routine_yaml(routine_id: str, exercises: list[str], **fields: str) -> str:
 
 # -- The shipped routines -------------------------------------------------------------------------
 
+
 def test_the_shipped_routines_are_all_there():
     assert set(LIBRARY.routines) >= {
         "whole-leg-strength-routine",  # seed 004
@@ -80,6 +81,7 @@ def test_every_routine_file_is_wired_to_its_schema_for_editors():
 
 # -- Doses as printed -----------------------------------------------------------------------------
 
+
 def test_a_routine_dose_overrides_the_phase_dose_which_overrides_the_default():
     clamshell = LIBRARY.exercise("clamshell")  # default 2 × 10; build-strength 3 × 15 with a band
     plain = RoutineSection("Strength", ())
@@ -113,14 +115,16 @@ def small_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("routines")
     exercises = {
         "glute-lift.yml": fixture_exercise("glute-lift", name="Glute lift", cues=["Squeeze at the top."]),
-        "wall-hold.yml": fixture_exercise("wall-hold", name="Wall hold",
-                                          cues=["Keep your back on the wall."]),
+        "wall-hold.yml": fixture_exercise(
+            "wall-hold", name="Wall hold", cues=["Keep your back on the wall."]
+        ),
     }
     routines = {
         "morning-set.yml": routine_yaml("morning-set", ["glute-lift", "wall-hold"], title="Morning set")
         + f"notes:\n  - {json.dumps(HOSTILE_NOTE)}\n",
-        "outer-knee-set.yml": routine_yaml("outer-knee-set", ["wall-hold"], title="Outer knee set",
-                                           condition="it-band-syndrome"),
+        "outer-knee-set.yml": routine_yaml(
+            "outer-knee-set", ["wall-hold"], title="Outer knee set", condition="it-band-syndrome"
+        ),
     }
     pages = {
         "routines/index.md": "# Routines\n\n{{ routine_list() }}\n",
@@ -184,10 +188,15 @@ def test_without_chromium_the_build_works_says_why_and_offers_no_pdf_links(small
 
 
 def test_a_misspelt_exercise_in_a_routine_stops_the_build_with_a_suggestion(tmp_path):
-    project = make_project(tmp_path, exercises={"glute-lift.yml": fixture_exercise("glute-lift")},
-                           routines={"morning-set.yml": routine_yaml("morning-set", ["glute-lfit"])})
+    project = make_project(
+        tmp_path,
+        exercises={"glute-lift.yml": fixture_exercise("glute-lift")},
+        routines={"morning-set.yml": routine_yaml("morning-set", ["glute-lfit"])},
+    )
     result = build(project)
     assert result.returncode != 0
-    assert "routines/morning-set.yml:13:19: sections[0].exercises[0].exercise: no exercise has the id " \
-           "'glute-lfit'; did you mean 'glute-lift'?" in result.output
+    assert (
+        "routines/morning-set.yml:13:19: sections[0].exercises[0].exercise: no exercise has the id "
+        "'glute-lfit'; did you mean 'glute-lift'?" in result.output
+    )
     assert "Traceback" not in result.output

@@ -72,8 +72,11 @@ def test_a_built_routine_reopens_from_its_address_and_prints_on_one_page(builder
     assert again.get_by_label("Seconds to hold, Wall sit", exact=True).input_value() == "45"
     rows = again.locator("[data-sheet-rows] .sheet-exercise")
     assert [rows.nth(i).locator(".sheet-name-link").text_content() for i in range(3)] == order
-    assert [rows.nth(i).locator(".sheet-dose").text_content().strip() for i in range(3)] == \
-        ["2–3 × 15", "2 × 12 each side", "5 × 45 s hold"]
+    assert [rows.nth(i).locator(".sheet-dose").text_content().strip() for i in range(3)] == [
+        "2–3 × 15",
+        "2 × 12 each side",
+        "5 × 45 s hold",
+    ]
 
     for paper in ("A4", "Letter"):
         pdf = artifacts / f"builder-{paper.lower()}.pdf"

@@ -52,8 +52,22 @@ def page_texts(reader: PdfReader) -> list[str]:
 def to_png(pdf: Path, page_number: int, dpi: int = 200) -> Path:
     """Render one page of pdf with poppler's pdftoppm; the PNG path."""
     stem = pdf.with_name(f"{pdf.stem}-p{page_number}")
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page_number), "-l", str(page_number),
-                    "-singlefile", str(pdf), str(stem)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page_number),
+            "-l",
+            str(page_number),
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
     return stem.with_suffix(".png")
 
 
@@ -63,6 +77,7 @@ def decoded_qr_codes(png: Path) -> list[str]:
 
 
 # -- Every shipped routine ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("routine_id", ROUTINES)
 def test_build_time_pdfs_exist_are_linked_and_hold_the_whole_sheet(shipped_site, routine_id):
@@ -143,20 +158,52 @@ def test_the_qr_code_on_the_sheet_scans_to_the_routine_page(shipped_site, artifa
 
 # -- Fixture routines at the edges ----------------------------------------------------------------
 
-NAMES = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo",
-         "Lima", "Mike", "November"]
+NAMES = [
+    "Alpha",
+    "Bravo",
+    "Charlie",
+    "Delta",
+    "Echo",
+    "Foxtrot",
+    "Golf",
+    "Hotel",
+    "India",
+    "Juliet",
+    "Kilo",
+    "Lima",
+    "Mike",
+    "November",
+]
 
 
-def fixture_routine(routine_id: str, title: str, sections: list[tuple[str, list[int]]], weeks: int,
-                    notes: list[str], summary: str, audience: str) -> str:
-    lines = [f"id: {routine_id}", f"title: {title}", f"summary: {summary}", f"audience: {audience}",
-             "condition: patellofemoral-pain", "phase: build-strength", "frequency: 3 times a week",
-             f"weeks: {weeks}", "sections:"]
+def fixture_routine(
+    routine_id: str,
+    title: str,
+    sections: list[tuple[str, list[int]]],
+    weeks: int,
+    notes: list[str],
+    summary: str,
+    audience: str,
+) -> str:
+    lines = [
+        f"id: {routine_id}",
+        f"title: {title}",
+        f"summary: {summary}",
+        f"audience: {audience}",
+        "condition: patellofemoral-pain",
+        "phase: build-strength",
+        "frequency: 3 times a week",
+        f"weeks: {weeks}",
+        "sections:",
+    ]
     for name, numbers in sections:
         lines += [f"  - name: {name}", "    exercises:"]
         for n in numbers:
-            lines += [f"      - exercise: move-{NAMES[n].lower()}", "        sets: 3",
-                      f"        reps: {11 + n}"]
+            lines += [
+                f"      - exercise: move-{NAMES[n].lower()}",
+                "        sets: 3",
+                f"        reps: {11 + n}",
+            ]
     lines += ["notes:", *[f"  - {note}" for note in notes], "reviewed: 2026-11-21"]
     return "\n".join(lines) + "\n"
 
@@ -166,22 +213,36 @@ def edge_site(tmp_path_factory):
     """Fourteen exercises; a fourteen-exercise routine, and an eight-exercise one with the longest texts."""
     exercises = {
         f"move-{name.lower()}.yml": fixture_exercise(
-            f"move-{name.lower()}", name=f"Move {name}",
+            f"move-{name.lower()}",
+            name=f"Move {name}",
             cues=[f"Cue {name}: keep the hips level and let the knee follow the middle toe all the way."],
         )
         for name in NAMES
     }
     long_routine = fixture_routine(
-        "long-routine", "Fourteen moves", [("Warm-up", [0, 1, 2]), ("Strength", list(range(3, 11))),
-                                           ("Finish", [11, 12, 13])], 6,
-        ["Keep each set slow."], "Fourteen moves in three parts.", "Testers.")
+        "long-routine",
+        "Fourteen moves",
+        [("Warm-up", [0, 1, 2]), ("Strength", list(range(3, 11))), ("Finish", [11, 12, 13])],
+        6,
+        ["Keep each set slow."],
+        "Fourteen moves in three parts.",
+        "Testers.",
+    )
     longest = "A" + " long note" * 19 + "."  # 200 characters, the most a note may have
     full_page = fixture_routine(
-        "full-page", "The fullest sheet that must still fit on one page of either paper",
-        [("Warm-up", [0, 1]), ("Strength", [2, 3, 4, 5]), ("Stretches", [6, 7])], 12, [longest] * 2,
-        "S" + " summary" * 27 + ".", "W" + " who" * 38 + ".")
-    project = make_project(tmp_path_factory.mktemp("edges") / "project", exercises=exercises,
-                           routines={"long-routine.yml": long_routine, "full-page.yml": full_page})
+        "full-page",
+        "The fullest sheet that must still fit on one page of either paper",
+        [("Warm-up", [0, 1]), ("Strength", [2, 3, 4, 5]), ("Stretches", [6, 7])],
+        12,
+        [longest] * 2,
+        "S" + " summary" * 27 + ".",
+        "W" + " who" * 38 + ".",
+    )
+    project = make_project(
+        tmp_path_factory.mktemp("edges") / "project",
+        exercises=exercises,
+        routines={"long-routine.yml": long_routine, "full-page.yml": full_page},
+    )
     result = build(project)
     assert result.returncode == 0, result.output
     return result
@@ -198,8 +259,9 @@ def test_a_long_routine_breaks_between_exercises_and_repeats_the_head(edge_site,
     for n, name in enumerate(NAMES):
         row = [f"Move {name}", f"Cue {name}: keep the hips level", f"3 × {11 + n}"]
         holding = [number for number, text in enumerate(texts, 1) if any(part in text for part in row)]
-        assert len(holding) == 1 and all(part in texts[holding[0] - 1] for part in row), \
+        assert len(holding) == 1 and all(part in texts[holding[0] - 1] for part in row), (
             f"Move {name} is split across pages {holding}"
+        )
     for section, first in (("WARM-UP", "Move Alpha"), ("STRENGTH", "Move Delta"), ("FINISH", "Move Lima")):
         page_of = [re.search(rf"\b{section}\b", t) is not None for t in texts].index(True)
         assert first in texts[page_of], f"{section} is left at the foot of a page without its first exercise"

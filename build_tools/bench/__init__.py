@@ -1,4 +1,4 @@
-"""`python -m build_tools bench`: how long the real build takes for 100 to 5,000 exercises, against plain MkDocs.
+"""`python -m build_tools bench`: how long the real build takes for 100 to 5,000 exercises, vs plain MkDocs.
 
 See README "Benchmark" for how to read its table. The work lives in run.py; this module only
 declares the command, so `check` does not pay for importing it.
@@ -10,9 +10,11 @@ import argparse
 from pathlib import Path
 
 DEFAULT_SIZES = [100, 1000, 5000]
-DESCRIPTION = ("Build synthetic libraries of each size with the real pipeline and with plain MkDocs + Material, "
-               "time `check` and live reload, print a table and write the figures as JSON. "
-               "README 'Benchmark' explains how to read it.")
+DESCRIPTION = (
+    "Build synthetic libraries of each size with the real pipeline and with plain MkDocs + Material, "
+    "time `check` and live reload, print a table and write the figures as JSON. "
+    "README 'Benchmark' explains how to read it."
+)
 DEFAULT_OUT = Path("bench-results/bench.json")
 
 
@@ -35,7 +37,9 @@ def _run(args: argparse.Namespace) -> int:
     from .run import run_bench
 
     try:
-        run_bench(args.root, args.sizes, args.repeat, args.out if args.out.is_absolute() else args.root / args.out)
+        run_bench(
+            args.root, args.sizes, args.repeat, args.out if args.out.is_absolute() else args.root / args.out
+        )
     except BenchError as error:
         print(f"bench: {error}")
         return 1
@@ -44,10 +48,27 @@ def _run(args: argparse.Namespace) -> int:
 
 def add_command(commands: argparse._SubParsersAction) -> None:
     """Declare `bench` and its options on the CLI's subcommands."""
-    bench = commands.add_parser("bench", help="time the real build on synthetic libraries against plain MkDocs + Material",
-                                description=DESCRIPTION)
-    bench.add_argument("--sizes", type=_sizes, default=DEFAULT_SIZES,
-                       help="library sizes, comma-separated (default: 100,1000,5000)")
-    bench.add_argument("--repeat", type=_positive, default=3, help="builds per size and site; medians are reported (default: 3)")
-    bench.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where to write the JSON figures (default: {DEFAULT_OUT})")
+    bench = commands.add_parser(
+        "bench",
+        help="time the real build on synthetic libraries against plain MkDocs + Material",
+        description=DESCRIPTION,
+    )
+    bench.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=DEFAULT_SIZES,
+        help="library sizes, comma-separated (default: 100,1000,5000)",
+    )
+    bench.add_argument(
+        "--repeat",
+        type=_positive,
+        default=3,
+        help="builds per size and site; medians are reported (default: 3)",
+    )
+    bench.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help=f"where to write the JSON figures (default: {DEFAULT_OUT})",
+    )
     bench.set_defaults(run=_run)

@@ -40,7 +40,9 @@ def run_measured(cmd: list[str], cwd: Path, timeout: float = 900, env: dict[str,
     """Run cmd to completion; its wall time and, from wait4, the peak memory of that one child."""
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env={**CHILD_ENV, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env={**CHILD_ENV, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
+        )
         killer = threading.Timer(timeout, proc.kill)
         killer.start()
         try:
@@ -53,10 +55,14 @@ def run_measured(cmd: list[str], cwd: Path, timeout: float = 900, env: dict[str,
         output = log.read().decode("utf-8", "replace")
     if proc.returncode == -signal.SIGKILL:
         output += f"\n(killed after {timeout:.0f} s)"
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 / 1e6, proc.returncode, output)
+    return Run(
+        seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 / 1e6, proc.returncode, output
+    )
 
 
-def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> Run:
+def mkdocs_build(
+    project: Path, site: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
+) -> Run:
     """`mkdocs build` of project into site, as configured (strict); raises if it fails."""
     run = run_measured([*MKDOCS, "build", "-q", "-f", config, "-d", str(site)], cwd=project, env=env)
     if run.returncode != 0:
@@ -108,16 +114,22 @@ class Reload:
 BUILT_IN = re.compile(rb"Documentation built in ([0-9.]+) seconds")
 
 
-def live_reload(project: Path, record: Path, repeat: int, start_timeout: float = 180,
-                reload_timeout: float = 60) -> list[Reload]:
+def live_reload(
+    project: Path, record: Path, repeat: int, start_timeout: float = 180, reload_timeout: float = 60
+) -> list[Reload]:
     """Serve project on loopback; per repeat, edit record's summary and time until its page shows it."""
     config = YAML(typ="safe").load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     port = _free_port()
     base = f"http://127.0.0.1:{port}{urlsplit(config.get('site_url') or '/').path or '/'}"
     page = f"{base}exercises/{record.stem}/"
     with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen([*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                                  env=CHILD_ENV, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=CHILD_ENV,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             _wait_for(lambda: _fetch(page) is not None, server, start_timeout, log, "the server to answer")
             reloads = []
@@ -126,7 +138,13 @@ def live_reload(project: Path, record: Path, repeat: int, start_timeout: float =
                 builds_before = len(_builds(log))
                 start = time.perf_counter()
                 _set_summary(record, marker)
-                _wait_for(lambda: marker in (_fetch(page) or ""), server, reload_timeout, log, "the edited page")
+                _wait_for(
+                    lambda marker=marker: marker in (_fetch(page) or ""),
+                    server,
+                    reload_timeout,
+                    log,
+                    "the edited page",
+                )
                 seconds = time.perf_counter() - start
                 # The server logs its build time just after serving the new files; give it a moment.
                 deadline = time.monotonic() + 5

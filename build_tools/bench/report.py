@@ -55,7 +55,10 @@ class SizeResult:
         return statistics.median(self.check_runs)
 
     def as_dict(self) -> dict[str, Any]:
-        derived = {name: round(getattr(self, name), 4) for name in ("build_s", "baseline_s", "ratio", "cpu_ratio", "ms_per_page", "check_s")}
+        derived = {
+            name: round(getattr(self, name), 4)
+            for name in ("build_s", "baseline_s", "ratio", "cpu_ratio", "ms_per_page", "check_s")
+        }
         return {**asdict(self), **derived}
 
 
@@ -65,7 +68,9 @@ class BenchResult:
     reload_runs: list[float]
     reload_library: int  # exercises in the shipped library that was served
     repeat: int
-    reload_rebuild_runs: list[float | None] = field(default_factory=list)  # MkDocs's own build time per reload
+    reload_rebuild_runs: list[float | None] = field(
+        default_factory=list
+    )  # MkDocs's own build time per reload
     environment: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -79,19 +84,35 @@ class BenchResult:
         """Each target of issue 8 with the measured value and pass/fail (None when its size was not run)."""
         small, large = self.at(1000), self.at(5000)
 
-        def target(name: str, value: float | None, limit: float, unit: str, ok: bool | None = None) -> dict[str, Any]:
+        def target(
+            name: str, value: float | None, limit: float, unit: str, ok: bool | None = None
+        ) -> dict[str, Any]:
             passed = None if value is None else (ok if ok is not None else value <= limit)
-            return {"target": name, "value": None if value is None else round(value, 3), "limit": limit,
-                    "unit": unit, "pass": passed}
+            return {
+                "target": name,
+                "value": None if value is None else round(value, 3),
+                "limit": limit,
+                "unit": unit,
+                "pass": passed,
+            }
 
         return [
             target("build time / baseline at N=1,000", small and small.ratio, 1.25, "x"),
-            target("build time at 5,000 / at 1,000", small and large and large.build_s / small.build_s, 5.5, "x"),
+            target(
+                "build time at 5,000 / at 1,000", small and large and large.build_s / small.build_s, 5.5, "x"
+            ),
             target("largest exercise page at N=5,000", large and large.largest_page_kb, 40, "kB"),
-            target("check on 5,000 records, with line numbers", large and large.check_s, 3, "s",
-                   ok=large and large.check_s < 3 and large.check_lines_ok),
+            target(
+                "check on 5,000 records, with line numbers",
+                large and large.check_s,
+                3,
+                "s",
+                ok=large and large.check_s < 3 and large.check_lines_ok,
+            ),
             target("live reload after one YAML edit", self.reload_s, 2, "s", ok=self.reload_s < 2),
-            target("peak memory at N=5,000", large and large.peak_mb, 600, "MB", ok=large and large.peak_mb < 600),
+            target(
+                "peak memory at N=5,000", large and large.peak_mb, 600, "MB", ok=large and large.peak_mb < 600
+            ),
         ]
 
     def as_dict(self) -> dict[str, Any]:
@@ -99,8 +120,12 @@ class BenchResult:
             "units": "seconds (medians), MB = 1e6 bytes, kB = 1e3 bytes",
             "repeat": self.repeat,
             "sizes": [s.as_dict() for s in self.sizes],
-            "live_reload": {"library": self.reload_library, "runs": self.reload_runs, "median_s": round(self.reload_s, 4),
-                            "rebuild_runs": self.reload_rebuild_runs},
+            "live_reload": {
+                "library": self.reload_library,
+                "runs": self.reload_runs,
+                "median_s": round(self.reload_s, 4),
+                "rebuild_runs": self.reload_rebuild_runs,
+            },
             "targets": self.targets(),
             "environment": self.environment,
         }
@@ -110,21 +135,47 @@ class BenchResult:
         path.write_text(json.dumps(self.as_dict(), indent=2) + "\n", encoding="utf-8")
 
 
-COLUMNS = ("N", "build s", "baseline s", "ratio", "cpu ratio", "ms/page", "peak MB", "page kB", "site MB", "check s", "lines")
+COLUMNS = (
+    "N",
+    "build s",
+    "baseline s",
+    "ratio",
+    "cpu ratio",
+    "ms/page",
+    "peak MB",
+    "page kB",
+    "site MB",
+    "check s",
+    "lines",
+)
 
 
 def format_table(result: BenchResult) -> str:
     """The figures as an aligned text table, then live reload and the targets."""
-    rows = [COLUMNS] + [(f"{s.n:,}", f"{s.build_s:.2f}", f"{s.baseline_s:.2f}", f"{s.ratio:.2f}", f"{s.cpu_ratio:.2f}",
-                         f"{s.ms_per_page:.1f}",
-                         f"{s.peak_mb:.0f}", f"{s.largest_page_kb:.1f}", f"{s.site_mb:.1f}", f"{s.check_s:.2f}",
-                         "yes" if s.check_lines_ok else "NO") for s in result.sizes]
+    rows = [COLUMNS] + [
+        (
+            f"{s.n:,}",
+            f"{s.build_s:.2f}",
+            f"{s.baseline_s:.2f}",
+            f"{s.ratio:.2f}",
+            f"{s.cpu_ratio:.2f}",
+            f"{s.ms_per_page:.1f}",
+            f"{s.peak_mb:.0f}",
+            f"{s.largest_page_kb:.1f}",
+            f"{s.site_mb:.1f}",
+            f"{s.check_s:.2f}",
+            "yes" if s.check_lines_ok else "NO",
+        )
+        for s in result.sizes
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
-    lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows]
+    lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     lines.append("")
-    lines.append(f"live reload after one YAML edit (shipped library, {result.reload_library} exercises): "
-                 f"{result.reload_s:.2f} s (median of {len(result.reload_runs)}){_rebuild_share(result)}")
+    lines.append(
+        f"live reload after one YAML edit (shipped library, {result.reload_library} exercises): "
+        f"{result.reload_s:.2f} s (median of {len(result.reload_runs)}){_rebuild_share(result)}"
+    )
     lines.append("")
     lines.append("targets:")
     for t in result.targets():

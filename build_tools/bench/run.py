@@ -24,12 +24,16 @@ def _say(message: str) -> None:
 
 def measure_size(root: Path, n: int, repeat: int, work: Path) -> SizeResult:
     """Every figure for one synthetic library of n exercises, built in work."""
-    vocab, problems = load_vocabularies(root / "vocabularies", root / "schemas" / "vocabulary.schema.json", root)
+    vocab, problems = load_vocabularies(
+        root / "vocabularies", root / "schemas" / "vocabulary.schema.json", root
+    )
     if vocab is None:
         raise BenchError("the repository's vocabularies have problems:\n" + "\n".join(map(str, problems)))
     records = synthetic_library(n, vocab)
     # Routines join the library once the project has them (issue 4): a few, whatever the size.
-    routines = synthetic_routines(records, vocab) if (root / "schemas" / "routine.schema.json").is_file() else []
+    routines = (
+        synthetic_routines(records, vocab) if (root / "schemas" / "routine.schema.json").is_file() else []
+    )
     project = sites.atlas_project(root, work / "atlas", records, routines)
 
     _say(f"N={n}: check")
@@ -40,8 +44,12 @@ def measure_size(root: Path, n: int, repeat: int, work: Path) -> SizeResult:
     # An untimed build saves the Markdown our macros produced; the baseline is built from it.
     _say(f"N={n}: capture build")
     captured = work / "captured"
-    mkdocs_build(project, work / "capture-site", config=sites.capture_config(project).name,
-                 env={"ATLAS_BENCH_CAPTURE": str(captured)})
+    mkdocs_build(
+        project,
+        work / "capture-site",
+        config=sites.capture_config(project).name,
+        env={"ATLAS_BENCH_CAPTURE": str(captured)},
+    )
     baseline = sites.baseline_project(root, work / "baseline", captured)
 
     ours, theirs = [], []
@@ -85,12 +93,21 @@ def run_bench(root: Path, sizes: list[int], repeat: int, out: Path) -> BenchResu
             results.append(measure_size(root, n, repeat, Path(work)))
     with tempfile.TemporaryDirectory(prefix="atlas-bench-serve-") as work:
         reloads, library = measure_live_reload(root, repeat, Path(work))
-    result = BenchResult(results, [round(r.seconds, 4) for r in reloads], library, repeat,
-                         reload_rebuild_runs=[r.rebuild_seconds for r in reloads], environment={
-        "python": platform.python_version(), "mkdocs": mkdocs.__version__, "machine": platform.machine(),
-        "cpus": str(len(os.sched_getaffinity(0))), "platform": platform.platform(),
-        "load_average_at_end": " ".join(f"{x:.2f}" for x in os.getloadavg()),
-    })
+    result = BenchResult(
+        results,
+        [round(r.seconds, 4) for r in reloads],
+        library,
+        repeat,
+        reload_rebuild_runs=[r.rebuild_seconds for r in reloads],
+        environment={
+            "python": platform.python_version(),
+            "mkdocs": mkdocs.__version__,
+            "machine": platform.machine(),
+            "cpus": str(len(os.sched_getaffinity(0))),
+            "platform": platform.platform(),
+            "load_average_at_end": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        },
+    )
     result.write_json(out)
     print(format_table(result))
     print(f"\nfigures written to {out}")

@@ -54,14 +54,18 @@ def macro_calls(markdown: str) -> list[str]:
 def synthetic_content(root: Path, count: int) -> dict[str, str]:
     """A home page, the exercise index and one condition page, calling the macros the shipped pages call."""
     pages = {}
-    for rel, title, fallback in (("exercises/index.md", "Exercises", "{{ exercise_list() }}"),
-                                 (CONDITION_PAGE, "Runner's knee", '{{ exercise_list(condition="patellofemoral-pain") }}')):
+    for rel, title, fallback in (
+        ("exercises/index.md", "Exercises", "{{ exercise_list() }}"),
+        (CONDITION_PAGE, "Runner's knee", '{{ exercise_list(condition="patellofemoral-pain") }}'),
+    ):
         shipped = root / "content" / rel
         calls = macro_calls(shipped.read_text(encoding="utf-8")) if shipped.is_file() else []
         pages[rel] = f"# {title}\n\n" + "\n\n".join(calls or [fallback]) + "\n"
-    pages["index.md"] = (f"# Runner's Knee Atlas benchmark\n\nA synthetic library of {count:,} exercises.\n\n"
-                         "[Browse every exercise](exercises/index.md) or start with [runner's knee]"
-                         f"({CONDITION_PAGE}).\n")
+    pages["index.md"] = (
+        f"# Runner's Knee Atlas benchmark\n\nA synthetic library of {count:,} exercises.\n\n"
+        "[Browse every exercise](exercises/index.md) or start with [runner's knee]"
+        f"({CONDITION_PAGE}).\n"
+    )
     return pages
 
 
@@ -115,7 +119,8 @@ def baseline_project(root: Path, folder: Path, captured: Path) -> Path:
 
 
 def served_copy(root: Path, folder: Path) -> Path:
-    """A snapshot of the shipped project: editing a record, or others editing the repository, changes neither."""
+    """A snapshot of the shipped project: editing a record, or others editing the repository,
+    changes neither."""
     folder.mkdir(parents=True)
     for entry in root.iterdir():
         if entry.name.startswith(".") or entry.name in NOT_SERVED:

@@ -31,34 +31,203 @@ class Movement:
 
 # Realistic families from the seed articles; ids missing from the current vocabularies are replaced.
 MOVEMENTS = (
-    Movement("Glute bridge", "strength", "lying-on-back", ("none", "mat"), ("gluteus-maximus",), ("hamstrings", "transverse-abdominis"), "low"),
-    Movement("Clamshell", "strength", "lying-on-side", ("mini-band",), ("gluteus-medius",), ("deep-hip-rotators",), "low"),
-    Movement("Straight leg raise", "strength", "lying-on-back", ("none",), ("quadriceps",), ("hip-flexors", "vmo"), "low"),
+    Movement(
+        "Glute bridge",
+        "strength",
+        "lying-on-back",
+        ("none", "mat"),
+        ("gluteus-maximus",),
+        ("hamstrings", "transverse-abdominis"),
+        "low",
+    ),
+    Movement(
+        "Clamshell",
+        "strength",
+        "lying-on-side",
+        ("mini-band",),
+        ("gluteus-medius",),
+        ("deep-hip-rotators",),
+        "low",
+    ),
+    Movement(
+        "Straight leg raise",
+        "strength",
+        "lying-on-back",
+        ("none",),
+        ("quadriceps",),
+        ("hip-flexors", "vmo"),
+        "low",
+    ),
     Movement("Quad set", "isometric", "sitting", ("strap-or-towel",), ("quadriceps", "vmo"), (), "low"),
-    Movement("Wall sit", "isometric", "standing", ("wall", "exercise-ball"), ("quadriceps",), ("gluteus-maximus",), "moderate"),
-    Movement("Step-up", "strength", "standing", ("step",), ("quadriceps", "gluteus-maximus"), ("gluteus-medius", "soleus"), "moderate"),
-    Movement("Side step-up", "strength", "standing", ("step",), ("gluteus-medius", "quadriceps"), ("hip-adductors",), "moderate"),
-    Movement("Split squat", "strength", "standing", ("chair-or-bench", "weights"), ("quadriceps", "gluteus-maximus"), ("hip-adductors", "obliques"), "high"),
-    Movement("Single-leg squat", "strength", "standing", ("chair-or-bench",), ("quadriceps", "gluteus-medius"), ("gluteus-maximus", "obliques"), "high"),
-    Movement("Lateral band walk", "strength", "standing", ("mini-band",), ("gluteus-medius",), ("tfl-it-band", "gluteus-maximus"), "low"),
-    Movement("Terminal knee extension", "strength", "standing", ("resistance-band",), ("vmo", "quadriceps"), (), "low"),
+    Movement(
+        "Wall sit",
+        "isometric",
+        "standing",
+        ("wall", "exercise-ball"),
+        ("quadriceps",),
+        ("gluteus-maximus",),
+        "moderate",
+    ),
+    Movement(
+        "Step-up",
+        "strength",
+        "standing",
+        ("step",),
+        ("quadriceps", "gluteus-maximus"),
+        ("gluteus-medius", "soleus"),
+        "moderate",
+    ),
+    Movement(
+        "Side step-up",
+        "strength",
+        "standing",
+        ("step",),
+        ("gluteus-medius", "quadriceps"),
+        ("hip-adductors",),
+        "moderate",
+    ),
+    Movement(
+        "Split squat",
+        "strength",
+        "standing",
+        ("chair-or-bench", "weights"),
+        ("quadriceps", "gluteus-maximus"),
+        ("hip-adductors", "obliques"),
+        "high",
+    ),
+    Movement(
+        "Single-leg squat",
+        "strength",
+        "standing",
+        ("chair-or-bench",),
+        ("quadriceps", "gluteus-medius"),
+        ("gluteus-maximus", "obliques"),
+        "high",
+    ),
+    Movement(
+        "Lateral band walk",
+        "strength",
+        "standing",
+        ("mini-band",),
+        ("gluteus-medius",),
+        ("tfl-it-band", "gluteus-maximus"),
+        "low",
+    ),
+    Movement(
+        "Terminal knee extension",
+        "strength",
+        "standing",
+        ("resistance-band",),
+        ("vmo", "quadriceps"),
+        (),
+        "low",
+    ),
     Movement("Hip dip", "strength", "standing", ("step",), ("gluteus-medius",), ("obliques",), "low"),
-    Movement("Side plank", "isometric", "lying-on-side", ("mat",), ("obliques", "gluteus-medius"), ("transverse-abdominis",), "low"),
-    Movement("Dead bug", "strength", "lying-on-back", ("mat",), ("transverse-abdominis",), ("rectus-abdominis", "hip-flexors"), "low"),
-    Movement("Single-leg hop", "plyometric", "standing", ("none",), ("quadriceps", "gastrocnemius"), ("soleus", "gluteus-maximus"), "high"),
+    Movement(
+        "Side plank",
+        "isometric",
+        "lying-on-side",
+        ("mat",),
+        ("obliques", "gluteus-medius"),
+        ("transverse-abdominis",),
+        "low",
+    ),
+    Movement(
+        "Dead bug",
+        "strength",
+        "lying-on-back",
+        ("mat",),
+        ("transverse-abdominis",),
+        ("rectus-abdominis", "hip-flexors"),
+        "low",
+    ),
+    Movement(
+        "Single-leg hop",
+        "plyometric",
+        "standing",
+        ("none",),
+        ("quadriceps", "gastrocnemius"),
+        ("soleus", "gluteus-maximus"),
+        "high",
+    ),
     Movement("Calf raise", "strength", "standing", ("step",), ("gastrocnemius", "soleus"), (), "moderate"),
-    Movement("Standing calf stretch", "stretch", "standing", ("wall",), ("gastrocnemius",), ("soleus",), "low"),
-    Movement("Hamstring stretch", "stretch", "lying-on-back", ("strap-or-towel",), ("hamstrings",), ("gastrocnemius",), "low"),
+    Movement(
+        "Standing calf stretch", "stretch", "standing", ("wall",), ("gastrocnemius",), ("soleus",), "low"
+    ),
+    Movement(
+        "Hamstring stretch",
+        "stretch",
+        "lying-on-back",
+        ("strap-or-towel",),
+        ("hamstrings",),
+        ("gastrocnemius",),
+        "low",
+    ),
     Movement("Hip flexor stretch", "stretch", "kneeling", ("mat",), ("hip-flexors",), ("quadriceps",), "low"),
-    Movement("Hip rotation drill", "mobility", "sitting", ("mat",), ("deep-hip-rotators",), ("hip-adductors",), "low"),
-    Movement("Balance reach", "balance", "standing", ("balance-trainer",), ("gluteus-medius",), ("soleus", "quadriceps"), "moderate"),
-    Movement("Thigh roll", "self-massage", "lying-on-front", ("foam-roller",), ("quadriceps",), ("tfl-it-band",), "low"),
-    Movement("Fire hydrant", "strength", "all-fours", ("mini-band",), ("gluteus-medius",), ("gluteus-maximus",), "low"),
-    Movement("Decline squat", "strength", "standing", ("slant-board",), ("quadriceps",), ("gluteus-maximus",), "high"),
+    Movement(
+        "Hip rotation drill",
+        "mobility",
+        "sitting",
+        ("mat",),
+        ("deep-hip-rotators",),
+        ("hip-adductors",),
+        "low",
+    ),
+    Movement(
+        "Balance reach",
+        "balance",
+        "standing",
+        ("balance-trainer",),
+        ("gluteus-medius",),
+        ("soleus", "quadriceps"),
+        "moderate",
+    ),
+    Movement(
+        "Thigh roll",
+        "self-massage",
+        "lying-on-front",
+        ("foam-roller",),
+        ("quadriceps",),
+        ("tfl-it-band",),
+        "low",
+    ),
+    Movement(
+        "Fire hydrant",
+        "strength",
+        "all-fours",
+        ("mini-band",),
+        ("gluteus-medius",),
+        ("gluteus-maximus",),
+        "low",
+    ),
+    Movement(
+        "Decline squat",
+        "strength",
+        "standing",
+        ("slant-board",),
+        ("quadriceps",),
+        ("gluteus-maximus",),
+        "high",
+    ),
 )
 
-VARIANTS = ("", "Slow", "Paused", "Banded", "Tempo", "Weighted", "Supported", "Eccentric", "High-rep",
-            "Short-range", "Long-hold", "Alternating", "Reactive", "Assisted", "Staggered")
+VARIANTS = (
+    "",
+    "Slow",
+    "Paused",
+    "Banded",
+    "Tempo",
+    "Weighted",
+    "Supported",
+    "Eccentric",
+    "High-rep",
+    "Short-range",
+    "Long-hold",
+    "Alternating",
+    "Reactive",
+    "Assisted",
+    "Staggered",
+)
 
 STEPS = (
     "Set up with your feet hip-width apart and your weight spread evenly.",
@@ -111,19 +280,35 @@ SOURCES = (
     "The home programme in the NICE knee osteoarthritis guideline.",
 )
 REFERENCES = (
-    {"citation": "Willy RW et al. Patellofemoral pain: clinical practice guidelines. J Orthop Sports Phys Ther 2019;49(9):CPG1-CPG95.",
-     "doi": "10.2519/jospt.2019.0302"},
-    {"citation": "Ferber R et al. Strengthening of the hip and core versus knee muscles for the treatment of patellofemoral pain. J Athl Train 2015;50(4):366-377.",
-     "doi": "10.4085/1062-6050-49.3.70"},
-    {"citation": "Breda SJ et al. Effectiveness of progressive tendon-loading exercise therapy in patellar tendinopathy. Br J Sports Med 2021;55(9):501-509.",
-     "doi": "10.1136/bjsports-2020-103403"},
-    {"citation": "National Institute for Health and Care Excellence. Osteoarthritis in over 16s: diagnosis and management (NG226), 2022.",
-     "url": "https://www.nice.org.uk/guidance/ng226"},
+    {
+        "citation": "Willy RW et al. Patellofemoral pain: clinical practice guidelines. "
+        "J Orthop Sports Phys Ther 2019;49(9):CPG1-CPG95.",
+        "doi": "10.2519/jospt.2019.0302",
+    },
+    {
+        "citation": "Ferber R et al. Strengthening of the hip and core versus knee muscles "
+        "for the treatment of patellofemoral pain. "
+        "J Athl Train 2015;50(4):366-377.",
+        "doi": "10.4085/1062-6050-49.3.70",
+    },
+    {
+        "citation": "Breda SJ et al. Effectiveness of progressive tendon-loading exercise therapy "
+        "in patellar tendinopathy. "
+        "Br J Sports Med 2021;55(9):501-509.",
+        "doi": "10.1136/bjsports-2020-103403",
+    },
+    {
+        "citation": "National Institute for Health and Care Excellence. Osteoarthritis in over 16s: "
+        "diagnosis and management (NG226), 2022.",
+        "url": "https://www.nice.org.uk/guidance/ng226",
+    },
 )
-COMPARE = {"time_to_effect": ("2-4 weeks", "4-6 weeks", "6-12 weeks"),
-           "ideal_use": ("Early rehab", "Strength block", "Warm-up before a run"),
-           "key_advantage": ("No equipment", "Easy to dose", "Trains single-leg control"),
-           "outcome": ("Less pain on stairs", "Stronger hips", "Better landing control")}
+COMPARE = {
+    "time_to_effect": ("2-4 weeks", "4-6 weeks", "6-12 weeks"),
+    "ideal_use": ("Early rehab", "Strength block", "Warm-up before a run"),
+    "key_advantage": ("No equipment", "Easy to dose", "Trains single-leg control"),
+    "outcome": ("Less pain on stairs", "Stronger hips", "Better landing control"),
+}
 
 
 def _pick(rng: random.Random, wanted: tuple[str, ...], allowed: list[str], least: int = 0) -> list[str]:
@@ -137,14 +322,25 @@ def _pick(rng: random.Random, wanted: tuple[str, ...], allowed: list[str], least
 
 
 def _dose(rng: random.Random, holds: bool, phases: list[str]) -> dict[str, Any]:
-    amount = ({"hold_seconds": rng.choice((20, 30, 45, "30-45"))} if holds else {"reps": rng.choice((8, 10, 12, 15, "8-12", "15-30"))})
-    dose: dict[str, Any] = {"sets": rng.choice((2, 3, "2-3")), **amount, "per_side": rng.random() < 0.7,
-                            "rest_seconds": rng.choice((30, 45, 60, 90)), "frequency": rng.choice(FREQUENCIES),
-                            "source": rng.choice(SOURCES)}
+    amount = (
+        {"hold_seconds": rng.choice((20, 30, 45, "30-45"))}
+        if holds
+        else {"reps": rng.choice((8, 10, 12, 15, "8-12", "15-30"))}
+    )
+    dose: dict[str, Any] = {
+        "sets": rng.choice((2, 3, "2-3")),
+        **amount,
+        "per_side": rng.random() < 0.7,
+        "rest_seconds": rng.choice((30, 45, 60, 90)),
+        "frequency": rng.choice(FREQUENCIES),
+        "source": rng.choice(SOURCES),
+    }
     if len(phases) > 1 and rng.random() < 0.4:
         key = "hold_seconds" if holds else "reps"
-        dose["by_phase"] = [{"phase": p, "sets": 2 + i, key: (15 if holds else 8) + 5 * i, "note": "add load when easy"}
-                            for i, p in enumerate(phases)]
+        dose["by_phase"] = [
+            {"phase": p, "sets": 2 + i, key: (15 if holds else 8) + 5 * i, "note": "add load when easy"}
+            for i, p in enumerate(phases)
+        ]
     return dose
 
 
@@ -159,8 +355,16 @@ def exercise_record(rng: random.Random, index: int, vocab: Vocabularies) -> dict
     primary = _pick(rng, movement.primary, enums["muscle"], least=1)
     secondary = [m for m in _pick(rng, movement.secondary, enums["muscle"]) if m not in primary]
     conditions = rng.sample(enums["condition"], rng.randint(1, min(3, len(enums["condition"]))))
-    uses = [{"condition": c, "phases": sorted(rng.sample(enums["phase"], rng.randint(1, min(2, len(enums["phase"]))) ),
-                                              key=enums["phase"].index)} for c in conditions]
+    uses = [
+        {
+            "condition": c,
+            "phases": sorted(
+                rng.sample(enums["phase"], rng.randint(1, min(2, len(enums["phase"])))),
+                key=enums["phase"].index,
+            ),
+        }
+        for c in conditions
+    ]
     all_phases = list(dict.fromkeys(p for use in uses for p in use["phases"]))
     kind = movement.type if movement.type in enums["type"] else rng.choice(enums["type"])
     record: dict[str, Any] = {
@@ -169,9 +373,13 @@ def exercise_record(rng: random.Random, index: int, vocab: Vocabularies) -> dict
         "aliases": [f"{movement.name} drill {index + 1}"] if index % 3 == 0 else [],
         "summary": rng.choice(SUMMARIES).format(name=movement.name.lower()),
         "type": kind,
-        "position": movement.position if movement.position in enums["position"] else rng.choice(enums["position"]),
+        "position": movement.position
+        if movement.position in enums["position"]
+        else rng.choice(enums["position"]),
         "level": enums["level"][index % len(enums["level"])],
-        "knee_load": movement.knee_load if movement.knee_load in enums["knee_load"] else rng.choice(enums["knee_load"]),
+        "knee_load": movement.knee_load
+        if movement.knee_load in enums["knee_load"]
+        else rng.choice(enums["knee_load"]),
         "equipment": _pick(rng, movement.equipment, enums["equipment"], least=1),
         "muscles": {"primary": primary, **({"secondary": secondary} if secondary else {})},
         "conditions": uses,
@@ -198,7 +406,7 @@ def link_ladders(records: list[dict[str, Any]], rng: random.Random) -> None:
     laddered = int(len(order) * 0.8)
     start = 0
     while start < laddered:
-        chain = order[start:min(start + rng.randint(3, 5), laddered)]
+        chain = order[start : min(start + rng.randint(3, 5), laddered)]
         start += len(chain)
         for position, i in enumerate(chain):
             if position + 1 < len(chain):
@@ -219,20 +427,25 @@ def synthetic_library(count: int, vocab: Vocabularies, seed: int = 8) -> list[di
     return records
 
 
-SECTIONS = (("Warm-up", "Ease into it; the knee should feel warmer, not sore."),
-            ("Strength", "Move on when the last set feels easy two sessions in a row."),
-            ("Stretches", "Hold each stretch gently; it should never hurt."))
+SECTIONS = (
+    ("Warm-up", "Ease into it; the knee should feel warmer, not sore."),
+    ("Strength", "Move on when the last set feels easy two sessions in a row."),
+    ("Stretches", "Hold each stretch gently; it should never hurt."),
+)
 
 
-def synthetic_routines(records: list[dict[str, Any]], vocab: Vocabularies, count: int = 5,
-                       seed: int = 8) -> list[dict[str, Any]]:
+def synthetic_routines(
+    records: list[dict[str, Any]], vocab: Vocabularies, count: int = 5, seed: int = 8
+) -> list[dict[str, Any]]:
     """A few printable routines (as many as the seed articles give), each of three sections of exercises."""
     rng = random.Random(seed)
     conditions = list(vocab.enums()["condition"])
     routines = []
     for number in range(count):
         condition = conditions[number % len(conditions)]
-        suitable = [r for r in records if any(use["condition"] == condition for use in r["conditions"])] or records
+        suitable = [
+            r for r in records if any(use["condition"] == condition for use in r["conditions"])
+        ] or records
         chosen = iter(rng.sample(suitable, min(len(suitable), 12)))
         sections = []
         for name, note in SECTIONS:
@@ -241,23 +454,32 @@ def synthetic_routines(records: list[dict[str, Any]], vocab: Vocabularies, count
                 if record is None:
                     break
                 holds = "hold_seconds" in record["dose"]
-                items.append({"exercise": record["id"], "sets": rng.choice((2, 3)),
-                              ("hold_seconds" if holds else "reps"): rng.choice((20, 30) if holds else (10, 12, 15)),
-                              **({"cue": record["cues"][0]} if rng.random() < 0.3 else {})})
+                items.append(
+                    {
+                        "exercise": record["id"],
+                        "sets": rng.choice((2, 3)),
+                        ("hold_seconds" if holds else "reps"): rng.choice(
+                            (20, 30) if holds else (10, 12, 15)
+                        ),
+                        **({"cue": record["cues"][0]} if rng.random() < 0.3 else {}),
+                    }
+                )
             sections.append({"name": name, "note": note, **({"exercises": items} if items else {})})
-        routines.append({
-            "id": f"bench-routine-{number + 1}",
-            "title": f"{vocab.conditions[condition].short_name or condition} routine {number + 1}",
-            "summary": "A balanced session of warm-up, strength and stretches for the knee.",
-            "audience": "Runners who can walk and climb stairs without sharp pain.",
-            "condition": condition,
-            "frequency": rng.choice(FREQUENCIES),
-            "weeks": rng.randint(4, 12),
-            "sections": sections,
-            "notes": ["Stop any exercise that makes the knee hurt more than 2 out of 10."],
-            "references": [rng.choice(REFERENCES)],
-            "reviewed": "2026-11-01",
-        })
+        routines.append(
+            {
+                "id": f"bench-routine-{number + 1}",
+                "title": f"{vocab.conditions[condition].short_name or condition} routine {number + 1}",
+                "summary": "A balanced session of warm-up, strength and stretches for the knee.",
+                "audience": "Runners who can walk and climb stairs without sharp pain.",
+                "condition": condition,
+                "frequency": rng.choice(FREQUENCIES),
+                "weeks": rng.randint(4, 12),
+                "sections": sections,
+                "notes": ["Stop any exercise that makes the knee hurt more than 2 out of 10."],
+                "references": [rng.choice(REFERENCES)],
+                "reviewed": "2026-11-01",
+            }
+        )
     return routines
 
 

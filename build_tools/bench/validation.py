@@ -13,7 +13,9 @@ from .synthetic import write_records
 
 def run_check(project: Path, *args: str) -> Run:
     """`python -m build_tools --root project check ...`, timed."""
-    return run_measured([sys.executable, "-m", "build_tools", "--root", str(project), "check", *args], cwd=project)
+    return run_measured(
+        [sys.executable, "-m", "build_tools", "--root", str(project), "check", *args], cwd=project
+    )
 
 
 def assert_check_passes(project: Path, count: int) -> Run:
@@ -35,16 +37,18 @@ BREAKAGES = (
 def check_reports_lines(project: Path, records: list[dict]) -> bool:
     """Break three records; True when check reports exactly those problems, each on the broken line."""
     expected = set()
-    for record, (field, value) in zip(records, BREAKAGES):
+    for record, (field, value) in zip(records, BREAKAGES, strict=False):
         broken = copy.deepcopy(record)
         broken[field] = value
         write_records([broken], project / "exercises")
         path = project / "exercises" / f"{record['id']}.yml"
         lines = path.read_text(encoding="utf-8").splitlines()
-        line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"{field}: ") and text.endswith(value))
+        line = next(
+            n for n, text in enumerate(lines, 1) if text.startswith(f"{field}: ") and text.endswith(value)
+        )
         expected.add((f"exercises/{path.name}", line, field))
     run = run_check(project, "--format", "json")
-    write_records(records[:len(BREAKAGES)], project / "exercises")  # leave the library valid again
+    write_records(records[: len(BREAKAGES)], project / "exercises")  # leave the library valid again
     if run.returncode != 1:
         return False
     try:
