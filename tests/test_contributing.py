@@ -331,6 +331,10 @@ def test_pull_requests_run_the_readme_commands(command):
     assert any(command in line for line in run_lines(checks)), f"checks.yml does not run `{command}`"
 
 
+def test_pull_requests_run_every_pre_commit_hook():
+    assert any(".venv/bin/pre-commit run --all-files" in line for line in run_lines(workflow("checks.yml")))
+
+
 def test_check_reports_as_annotations_on_pull_requests():
     lines = run_lines(workflow("checks.yml"))
     assert any("python -m build_tools check --format github" in line for line in lines)
