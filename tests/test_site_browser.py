@@ -114,8 +114,11 @@ def _first_search_result(page, site_server, query: str) -> str:
     """The page (path, no query or anchor) of Material search's top result for query."""
     page.goto(site_server)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    # Material reads the query on key presses, so type it as a reader would (fill() sends no keys).
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    # Material searches on each key press and shows results as you type; enter all but the last character
+    # silently and press the last one, so the only results shown are those for the whole query.
+    box = page.locator("input.md-search__input")
+    box.fill(query[:-1])
+    box.press(query[-1])
     first = page.locator(".md-search-result__item > a").first
     first.wait_for(timeout=30_000)
     return urlsplit(first.get_attribute("href")).path
