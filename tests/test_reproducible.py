@@ -1,4 +1,4 @@
-"""Reproducible builds: two builds of the same commit are byte-identical (dates from the commit, stable order)."""
+"""Reproducible builds: two builds of the same commit are byte-identical (dates from the commit)."""
 
 from __future__ import annotations
 
