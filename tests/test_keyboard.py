@@ -1,0 +1,76 @@
+"""Keyboard only: every control of the exercise browser and the routine builder is reached with Tab, in real
+headless Chromium, and works with the keyboard (no mouse anywhere in these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CONTROLS = "input:not([type=hidden]), select, textarea, button, a[href]"
+# How a control is named in these tests: its id, the exercise its Add button adds, or its label.
+KEY_OF = (
+    "el => el.id || el.getAttribute('data-add') || el.getAttribute('aria-label') || el.textContent.trim()"
+)
+
+
+def tab_through(tab, scope: str, presses: int = 400) -> set[str]:
+    """Press Tab from the top of the page; return the keys (id or text) of focused controls inside scope."""
+    tab.locator("body").focus()
+    reached: set[str] = set()
+    for _ in range(presses):
+        tab.keyboard.press("Tab")
+        key = tab.evaluate(
+            f"""scope => {{
+                const el = document.activeElement;
+                return el && el.closest(scope) ? ({KEY_OF})(el) : null;
+            }}""",
+            scope,
+        )
+        if key:
+            reached.add(key)
+    return reached
+
+
+def controls_in(tab, scope: str) -> set[str]:
+    return set(
+        tab.evaluate(
+            f"""([scope, selector]) => [...document.querySelector(scope).querySelectorAll(selector)]
+                .filter(el => el.offsetParent !== null && !el.disabled)
+                .map({KEY_OF})""",
+            [scope, CONTROLS],
+        )
+    )
+
+
+def test_every_browser_filter_is_reached_by_tab_and_works_from_the_keyboard(page, site_server):
+    page.goto(site_server + "exercises/")
+    scope = "article"
+    filters = {c for c in controls_in(page, scope) if c.startswith("atlas-filter-")}
+    assert len(filters) >= 7, filters  # name, condition, muscle, equipment, position, level, type
+    assert filters <= tab_through(page, scope, presses=120)
+    page.locator("#atlas-filter-level").focus()
+    page.keyboard.press("ArrowDown")
+    assert "level=" in page.url
+
+
+def test_every_builder_control_is_reached_by_tab_and_a_routine_is_built_by_keyboard(page, site_server):
+    page.goto(site_server + "routines/builder/")
+    page.locator("#builder-condition").focus()
+    page.keyboard.press("ArrowDown")  # choose the first condition from the keyboard
+    first_add = page.locator("#builder-catalogue button[data-add]").first
+    first_add.focus()
+    page.keyboard.press("Enter")
+    page.locator("#builder-catalogue button[data-add]").nth(1).focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#builder-chosen > li").count() == 2
+    scope = "article"
+    wanted = controls_in(page, "#builder-chosen") | {
+        "builder-title",
+        "builder-weeks",
+        "builder-condition",
+        "builder-equipment",
+    }
+    reached = tab_through(page, scope, presses=600)
+    missing = sorted(wanted - reached)
+    assert missing == [], f"not reachable with Tab: {missing}"
