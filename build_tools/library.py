@@ -8,13 +8,14 @@ from typing import Any
 
 from .content_refs import content_reference_problems
 from .ladders import ladder_problems, ladders_from_edges
-from .model import ConditionUse, Dose, Exercise, Media, PhaseDose, Reference, Vocabularies, relative_to
+from .model import ConditionUse, Dose, Exercise, Media, PhaseDose, Reference, Vocabularies
 from .problems import DataError, Problem
+from .records import read_record_files
 from .routines import Routine, load_routines
 from .schema import RecordSchema
 from .suggest import did_you_mean
 from .vocabulary import load_vocabularies
-from .yamlfile import YamlDocument, read_yaml
+from .yamlfile import YamlDocument
 
 
 @dataclass(frozen=True)
@@ -152,61 +153,10 @@ def read_exercises(
     paths: ProjectPaths, schema: RecordSchema
 ) -> tuple[dict[str, YamlDocument], list[Problem]]:
     """Parse and schema-check every exercises/*.yml; documents by id, and every problem."""
-    documents: dict[str, YamlDocument] = {}
-    problems: list[Problem] = []
-    files = sorted(paths.exercises.glob("*.yml")) + sorted(paths.exercises.glob("*.yaml"))
-    for path in files:
-        display = relative_to(path, paths.root)
-        if path.suffix == ".yaml":
-            problems.append(Problem(display, 1, 1, "", "exercise files end in .yml; rename the file"))
-            continue
-        doc = read_yaml(path, display)
-        problems += doc.problems
-        if doc.data is None:
-            continue
-        if not isinstance(doc.data, dict):
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "",
-                    f"the file must be a set of 'field: value' lines, like 'name: Glute bridge'; "
-                    f"found {type(doc.data).__name__ == 'list' and 'a list' or 'a single value'}",
-                )
-            )
-            continue
-        # Where the loader already reported a field (a bad tag, an over-long text), skip the schema's echo.
-        flagged = {p.field for p in doc.problems}
-        problems += [p for p in schema.problems(doc.data, doc.positions, display) if p.field not in flagged]
-        record_id = doc.data.get("id")
-        if isinstance(record_id, str):
-            line, column = doc.positions.of_value(("id",))
-            if record_id != path.stem:
-                problems.append(
-                    Problem(
-                        display,
-                        line,
-                        column,
-                        "id",
-                        f"id '{record_id}' does not match the file name '{path.name}'; "
-                        f"rename the file to '{record_id}.yml' or set id: {path.stem}",
-                    )
-                )
-            if record_id in documents:
-                problems.append(
-                    Problem(
-                        display,
-                        line,
-                        column,
-                        "id",
-                        f"id '{record_id}' is already used by {documents[record_id].display}; "
-                        f"ids must be unique",
-                    )
-                )
-                continue
-            documents[record_id] = doc
-    return documents, problems
+    records, problems = read_record_files(
+        paths.exercises, paths.root, schema, "exercise", "name: Glute bridge"
+    )
+    return {record_id: record.doc for record_id, record in records.items()}, problems
 
 
 def load_library(paths: ProjectPaths) -> Library:

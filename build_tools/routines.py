@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Exercise, Reference, Vocabularies, relative_to
+from .model import Exercise, Reference, Vocabularies
 from .problems import Problem
+from .records import read_record_files
 from .schema import RecordSchema
 from .suggest import did_you_mean
-from .yamlfile import YamlDocument, read_yaml
+from .yamlfile import YamlDocument
 
 # Hand-written pages live at these URLs under /routines/, so no routine may take their names.
 RESERVED_IDS = {"builder", "index"}
@@ -233,58 +234,25 @@ def read_routines(
     """Parse and check every routines/*.yml: the routines by id (when all are sound), and every problem."""
     if folder is None or not folder.is_dir():
         return {}, []
-    problems: list[Problem] = []
+    records, problems = read_record_files(
+        folder, paths_root, schema, "routine", "title: Hip and glute band circuit"
+    )
     documents: dict[str, YamlDocument] = {}
-    for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
-        display = relative_to(path, paths_root)
-        if path.suffix == ".yaml":
-            problems.append(Problem(display, 1, 1, "", "routine files end in .yml; rename the file"))
-            continue
-        doc = read_yaml(path, display)
-        problems += doc.problems
-        if doc.data is None:
-            continue
-        if not isinstance(doc.data, dict):
+    for routine_id, record in records.items():
+        doc = record.doc
+        problems += _reference_problems(doc, exercise_ids)
+        if routine_id in RESERVED_IDS and routine_id == record.path.stem:
+            line, column = doc.positions.of_value(("id",))
             problems.append(
                 Problem(
-                    display,
-                    1,
-                    1,
-                    "",
-                    "the file must be a set of 'field: value' lines, like "
-                    "'title: Hip and glute band circuit'",
-                )
-            )
-            continue
-        flagged = {p.field for p in doc.problems}
-        found = [p for p in schema.problems(doc.data, doc.positions, display) if p.field not in flagged]
-        problems += found + _reference_problems(doc, exercise_ids)
-        routine_id = doc.data.get("id")
-        if not isinstance(routine_id, str):
-            continue
-        line, column = doc.positions.of_value(("id",))
-        if routine_id != path.stem:
-            problems.append(
-                Problem(
-                    display,
-                    line,
-                    column,
-                    "id",
-                    f"id '{routine_id}' does not match the file name '{path.name}'; "
-                    f"rename the file to '{routine_id}.yml' or set id: {path.stem}",
-                )
-            )
-        elif routine_id in RESERVED_IDS:
-            problems.append(
-                Problem(
-                    display,
+                    doc.display,
                     line,
                     column,
                     "id",
                     f"'{routine_id}' is the name of a page under /routines/; choose another id and file name",
                 )
             )
-        if not found:
+        if record.sound:
             documents[routine_id] = doc
     routines = {} if problems else {i: _record(d.data, d.display) for i, d in sorted(documents.items())}
     return routines, problems
