@@ -152,6 +152,9 @@ def _serve_site(page, site_dir: Path, base: str) -> None:
 
     page.route("**/*", lambda route: route.abort())  # nothing leaves the machine
     page.route(base + "**", from_disk)
+    # A printed sheet never searches, and the search index grows with the library (28 MB at 5,000
+    # exercises): serving it to every sheet made the PDFs take 2 minutes at that size instead of 9 s.
+    page.route(base + "search/**", lambda route: route.abort())
 
 
 def write_routine_pdfs(
