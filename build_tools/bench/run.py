@@ -87,6 +87,7 @@ def measure_live_reload(root: Path, repeat: int, work: Path) -> tuple[list[Reloa
 def run_bench(root: Path, sizes: list[int], repeat: int, out: Path) -> BenchResult:
     """Measure every size and live reload; print the table and write the JSON."""
     root = root.resolve()
+    load_at_start = " ".join(f"{x:.2f}" for x in os.getloadavg())  # other work skews wall times
     results = []
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"atlas-bench-{n}-") as work:
@@ -105,6 +106,7 @@ def run_bench(root: Path, sizes: list[int], repeat: int, out: Path) -> BenchResu
             "machine": platform.machine(),
             "cpus": str(len(os.sched_getaffinity(0))),
             "platform": platform.platform(),
+            "load_average_at_start": load_at_start,
             "load_average_at_end": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         },
     )
