@@ -106,3 +106,9 @@ def fixture_exercise(exercise_id: str = "fixture-exercise", **changes: object) -
     out = StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def current_address(tab) -> str:
+    """The address the page itself holds now. Playwright's `tab.url` learns of `history.replaceState`
+    through an event that may arrive after the action that caused it; `location.href` cannot lag."""
+    return tab.evaluate("location.href")

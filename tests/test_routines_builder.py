@@ -10,6 +10,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
+from sitekit import current_address
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +63,7 @@ def test_a_built_routine_reopens_from_its_address_and_prints_on_one_page(builder
     tab.keyboard.press("Enter")
     tab.fill("#builder-title", "Tuesday knee work")
 
-    address = tab.url
+    address = current_address(tab)
     assert "#" in address and "glute-bridge_2-3_15" in address
     again = context.new_page()
     again.goto(address)
