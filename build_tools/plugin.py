@@ -20,7 +20,7 @@ from .api import exercises_api
 from .compact_html import collapse_indentation
 from .library import Library, ProjectPaths, load_library
 from .pages import generated_pages
-from .printing import Printing, pdfs_possible, write_routine_pdfs
+from .printing import PrintCache, Printing, pdfs_possible, write_routine_pdfs
 from .problems import DataError
 from .release import Release, content_release
 from .render import Renderer
@@ -33,6 +33,8 @@ class AtlasConfig(Config):
     vocabularies_dir = c.Type(str, default="vocabularies")
     schemas_dir = c.Type(str, default="schemas")
     templates_dir = c.Type(str, default="site-overrides/atlas")
+    # Routine PDFs from earlier builds (see printing.PrintCache); ATLAS_CACHE_DIR overrides it.
+    cache_dir = c.Type(str, default=".cache/atlas")
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
@@ -73,6 +75,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if notice and self.library.routines:
             log.info(notice)
         self.printing = Printing(config.site_url or "", self.release, make_pdfs)
+        cache_dir = root / os.environ.get("ATLAS_CACHE_DIR", self.config.cache_dir)
+        self.print_cache = PrintCache(cache_dir / "routine-pdfs")
         self.renderer.env.globals["printing"] = self.printing
         if self.command == "build":
             self._stage(config)
@@ -125,7 +129,11 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
         if self.printing.make_pdfs and self.library:
             write_routine_pdfs(
-                self.library.routines.values(), self._staging, self.release, self.printing.site_url
+                self.library.routines.values(),
+                self._staging,
+                self.release,
+                self.printing.site_url,
+                self.print_cache,
             )
         final = self._final_site_dir
         old = final.with_name(f".site-old-{self._staging.name}")

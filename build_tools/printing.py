@@ -8,12 +8,15 @@ offer no PDF links.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -133,12 +136,14 @@ def _fixed_dates(pdf: bytes, epoch: int) -> bytes:
 STAND_IN_ORIGIN = "http://atlas.localhost/"
 
 
-def _serve_site(page, site_dir: Path, base: str) -> None:
-    """Answer every request under base from the built files in site_dir, and refuse all others.
+def _serve_site(page, site_dir: Path, base: str, loaded: set[str]) -> None:
+    """Answer every request under base from the built files in site_dir, and refuse all others;
+    note in loaded each file served (site-relative), for the print cache.
 
     The pages are loaded at their real address (not as files, whose shared body-map SVG browsers refuse,
     nor from a local port), so the links kept in the PDF lead to the published site and every build
-    prints the same bytes."""
+    prints the same bytes. Routing also turns off the browser's HTTP cache, so every file a page uses
+    passes through here."""
 
     def from_disk(route) -> None:
         relative = unquote(urlsplit(route.request.url).path).removeprefix(urlsplit(base).path)
@@ -146,6 +151,7 @@ def _serve_site(page, site_dir: Path, base: str) -> None:
         if target.is_dir():
             target = target / "index.html"
         if target.is_file() and target.is_relative_to(site_dir.resolve()):
+            loaded.add(target.relative_to(site_dir.resolve()).as_posix())
             route.fulfill(path=target)
         else:
             route.fulfill(status=404, body="")
@@ -157,17 +163,126 @@ def _serve_site(page, site_dir: Path, base: str) -> None:
     page.route(base + "search/**", lambda route: route.abort())
 
 
+def _digest(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+@dataclass(frozen=True)
+class PrintCache:
+    """Routine PDFs printed by earlier builds, reused while nothing that went into them has changed.
+
+    Beside each routine's PDFs lies a manifest: every file Chromium loaded to print the sheet (the page,
+    its stylesheets, scripts and pictures, each by SHA-256) and what printed it (the Chromium binary,
+    Playwright, the release date stamped into the PDF, the address the page was printed at). A build
+    reuses the PDFs only when all of it is unchanged, so a cached PDF is the one a new print would give.
+    Printing takes seconds a routine; this is what keeps repeated builds quick, as Material's social
+    plugin does for its cards.
+    """
+
+    folder: Path
+
+    def _manifest(self, routine: Routine) -> Path:
+        return self.folder / f"{routine.id}.json"
+
+    def fetch(self, routine: Routine, site_dir: Path, printer: dict[str, str]) -> dict[str, bytes] | None:
+        """The routine's PDFs by file name, if every input is as when they were printed."""
+        try:
+            manifest = json.loads(self._manifest(routine).read_text(encoding="utf-8"))
+            if manifest["printer"] != printer or not manifest["inputs"]:
+                return None
+            for relative, digest in manifest["inputs"].items():
+                source = site_dir / relative
+                if not source.is_file() or _digest(source) != digest:
+                    return None
+            return {pdf.name: (self.folder / pdf.name).read_bytes() for pdf in pdf_files(routine)}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # no entry, or a damaged one: print afresh
+
+    def store(
+        self,
+        routine: Routine,
+        pdfs: dict[str, bytes],
+        loaded: set[str],
+        site_dir: Path,
+        printer: dict[str, str],
+    ) -> None:
+        """Keep the routine's PDFs with the manifest of what they were printed from."""
+        manifest = {"printer": printer, "inputs": {rel: _digest(site_dir / rel) for rel in sorted(loaded)}}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, data in pdfs.items():
+                _write_atomically(self.folder / name, data)
+            _write_atomically(self._manifest(routine), json.dumps(manifest, indent=1).encode())
+        except OSError as error:  # a read-only checkout still builds; it only prints every time
+            log.debug("Routine PDFs not cached: %s", error)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and a rename, so two builds sharing a cache never read half a file."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def printer_identity(release: Release, base: str) -> dict[str, str]:
+    """What, besides the files a sheet loads, decides the bytes of its PDF."""
+    chromium = chromium_path()
+    stat = chromium.stat()
+    return {
+        "chromium": f"{chromium.resolve()} {stat.st_size} {stat.st_mtime_ns}",
+        "playwright": metadata.version("playwright"),
+        "epoch": str(release.epoch),
+        "address": base,
+    }
+
+
 def write_routine_pdfs(
-    routines: Iterable[Routine], site_dir: Path, release: Release, site_url: str = ""
+    routines: Iterable[Routine],
+    site_dir: Path,
+    release: Release,
+    site_url: str = "",
+    cache: PrintCache | None = None,
 ) -> list[Path]:
-    """Print every routine page in site_dir to one PDF per paper size, with one browser for them all."""
+    """Print every routine page in site_dir to one PDF per paper size, with one browser for them all;
+    routines whose sheets are unchanged since a cached print are copied from cache instead."""
     routines = list(routines)
     if not routines:
         return []
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright  # only builds that make PDFs need it
-
     base = site_url if site_url.endswith("/") else (site_url + "/" if site_url else STAND_IN_ORIGIN)
+    printer = printer_identity(release, base)
+    written: list[Path] = []
+    to_print = []
+    for routine in routines:
+        cached = cache.fetch(routine, site_dir, printer) if cache else None
+        if cached is None:
+            to_print.append(routine)
+            continue
+        for name, data in cached.items():
+            (site_dir / routine.url / name).write_bytes(data)
+            written.append(site_dir / routine.url / name)
+    if to_print:
+        written += _print(to_print, site_dir, release, base, cache, printer)
+    log.info(
+        "Routine PDFs: %d printed, %d reused from %s",
+        len(to_print) * len(PAPERS),
+        (len(routines) - len(to_print)) * len(PAPERS),
+        cache.folder if cache else "no cache",
+    )
+    return written
+
+
+def _print(
+    routines: list[Routine],
+    site_dir: Path,
+    release: Release,
+    base: str,
+    cache: PrintCache | None,
+    printer: dict[str, str],
+) -> list[Path]:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright  # only builds that print need it
+
     written = []
     try:
         with sync_playwright() as playwright:
@@ -175,16 +290,24 @@ def write_routine_pdfs(
                 executable_path=str(chromium_path()), headless=True, args=CHROMIUM_ARGS
             )
             try:
-                page = browser.new_page()
-                _serve_site(page, site_dir, base)
                 for routine in routines:
+                    page = browser.new_page()  # a page of its own, so `loaded` lists just this sheet's files
+                    loaded: set[str] = set()
+                    _serve_site(page, site_dir, base, loaded)
                     page.goto(base + routine.url, wait_until="load")
                     page.emulate_media(media="print")
-                    for pdf in pdf_files(routine):
-                        data = page.pdf(format=pdf.paper.format, print_background=True)
-                        target = site_dir / routine.url / pdf.name
-                        target.write_bytes(_fixed_dates(data, release.epoch))
-                        written.append(target)
+                    pdfs = {
+                        pdf.name: _fixed_dates(
+                            page.pdf(format=pdf.paper.format, print_background=True), release.epoch
+                        )
+                        for pdf in pdf_files(routine)
+                    }
+                    page.close()
+                    for name, data in pdfs.items():
+                        (site_dir / routine.url / name).write_bytes(data)
+                        written.append(site_dir / routine.url / name)
+                    if cache:
+                        cache.store(routine, pdfs, loaded, site_dir, printer)
             finally:
                 browser.close()
     except PlaywrightError as error:
@@ -193,5 +316,4 @@ def write_routine_pdfs(
             f"Chromium could not print the routine PDFs: {first_line}. Set ATLAS_CHROMIUM to a "
             f"missing path to build without PDFs."
         ) from None
-    log.info("Printed %d routine PDFs", len(written))
     return written

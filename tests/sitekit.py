@@ -28,15 +28,32 @@ class BuildResult:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
-def run(cmd: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+def run(
+    cmd: list[str], cwd: Path, timeout: int = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
-def build(project: Path, site: Path | None = None, extra: list[str] | None = None) -> BuildResult:
-    """`mkdocs build` in project (strict, as configured); the result with combined output."""
+def build(
+    project: Path,
+    site: Path | None = None,
+    extra: list[str] | None = None,
+    cache: Path | None = None,
+    quiet: bool = True,
+) -> BuildResult:
+    """`mkdocs build` in project (strict, as configured); the result with combined output.
+
+    Each build prints its routine PDFs afresh into a cache of its own beside the site, unless given a
+    cache to share (the repository's .cache/ is never touched, and no test reuses another's prints)."""
     site = site or project / "site"
-    proc = run([*MKDOCS, "build", "-q", "-d", str(site), *(extra or [])], cwd=project)
+    cache = cache or site.with_name(f".{site.name}-cache")
+    flags = ["-q"] if quiet else []
+    proc = run(
+        [*MKDOCS, "build", *flags, "-d", str(site), *(extra or [])],
+        cwd=project,
+        env={"ATLAS_CACHE_DIR": str(cache)},
+    )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 

@@ -276,3 +276,42 @@ def test_eight_exercises_with_the_longest_texts_still_fit_one_page(edge_site, ar
     assert len(reader.pages) == 1
     assert text_outside_the_page(reader) == []
     to_png(artifacts / pdf.name, 1, dpi=80)
+
+
+def test_unchanged_sheets_reuse_their_pdfs_and_a_changed_sheet_is_printed_again(tmp_path):
+    def two_routines(note: str) -> dict[str, str]:
+        sections = [("Strength", [0, 1])]
+        return {
+            "first.yml": fixture_routine("first", "First", sections, 4, [note], "One.", "Testers."),
+            "second.yml": fixture_routine("second", "Second", sections, 4, ["Slow."], "Two.", "Testers."),
+        }
+
+    exercises = {
+        f"move-{n.lower()}.yml": fixture_exercise(f"move-{n.lower()}", name=f"Move {n}") for n in NAMES
+    }
+    project = make_project(tmp_path / "project", exercises=exercises, routines=two_routines("Breathe out."))
+    cache = tmp_path / "cache"
+    pdfs = [
+        project / "site" / "routines" / f"{r}/{r}-{paper}.pdf"
+        for r in ("first", "second")
+        for paper in PAPERS
+    ]
+
+    first = build(project, cache=cache, quiet=False)
+    assert first.returncode == 0, first.output
+    assert "Routine PDFs: 4 printed, 0 reused" in first.output
+    printed = [pdf.read_bytes() for pdf in pdfs]
+
+    again = build(project, cache=cache, quiet=False)
+    assert again.returncode == 0, again.output
+    assert "Routine PDFs: 0 printed, 4 reused" in again.output
+    assert [pdf.read_bytes() for pdf in pdfs] == printed
+
+    (project / "routines" / "first.yml").write_text(
+        two_routines("Breathe in.")["first.yml"], encoding="utf-8"
+    )
+    changed = build(project, cache=cache, quiet=False)
+    assert changed.returncode == 0, changed.output
+    assert "Routine PDFs: 2 printed, 2 reused" in changed.output
+    assert "Breathe in." in PdfReader(pdfs[0]).pages[0].extract_text()
+    assert [pdf.read_bytes() for pdf in pdfs[2:]] == printed[2:]

@@ -69,7 +69,10 @@ def test_browser_filters_narrow_the_cards_and_survive_a_reload(page, site_server
     assert 0 < len(shown) < total
     assert len(shown) == len(expected)
     assert page.locator("#atlas-browser-count").inner_text() == f"{len(expected)} of {total} exercises match"
-    assert parse_qs(urlsplit(current_address(page)).query) == {"level": ["beginner"], "muscle": ["hips-and-glutes"]}
+    assert parse_qs(urlsplit(current_address(page)).query) == {
+        "level": ["beginner"],
+        "muscle": ["hips-and-glutes"],
+    }
 
     page.reload()
     assert page.get_by_label("Level").input_value() == "beginner"
