@@ -14,6 +14,13 @@ from .yamlfile import YamlDocument
 Edge = tuple[str, str]  # (easier, harder)
 
 
+def _at(doc: YamlDocument, path: tuple[str, int], message: str) -> Problem:
+    """A problem at a ladder entry. Positions are looked up only here: a document read in a worker
+    process reads its file again to find them (records.py)."""
+    line, column = doc.positions.of_value(path)
+    return Problem(doc.display, line, column, f"{path[0]}[{path[1]}]", message)
+
+
 def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list[Problem]]:
     """The graph's edges, and problems for unknown ids, self-links, contradictions and cycles."""
     edges: dict[Edge, tuple[YamlDocument, tuple]] = {}
@@ -26,16 +33,15 @@ def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list
             for i, other in enumerate(ids):
                 if not isinstance(other, str):
                     continue
-                line, column = doc.positions.of_value((field, i))
-                where = (doc.display, line, column, f"{field}[{i}]")
                 if other == exercise_id:
                     problems.append(
-                        Problem(*where, f"an exercise cannot be its own {field[:-1]}; remove '{other}'")
+                        _at(doc, (field, i), f"an exercise cannot be its own {field[:-1]}; remove '{other}'")
                     )
                 elif other not in documents:
                     problems.append(
-                        Problem(
-                            *where,
+                        _at(
+                            doc,
+                            (field, i),
                             f"no exercise has the id '{other}';{did_you_mean(other, documents)} "
                             f"ids are file names in exercises/ without .yml",
                         )
@@ -45,14 +51,11 @@ def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list
                     edges.setdefault(edge, (doc, (field, i)))
     for (easier, harder), (doc, path) in sorted(edges.items()):
         if (harder, easier) in edges and easier < harder:
-            line, column = doc.positions.of_value(path)
             other_doc = edges[(harder, easier)][0]
             problems.append(
-                Problem(
-                    doc.display,
-                    line,
-                    column,
-                    f"{path[0]}[{path[1]}]",
+                _at(
+                    doc,
+                    path,
                     f"'{easier}' and '{harder}' disagree: each is listed as harder than the other "
                     f"(see also {other_doc.display}); keep one direction",
                 )
@@ -75,13 +78,10 @@ def _cycle_problems(edges: dict[Edge, tuple[YamlDocument, tuple]]) -> list[Probl
             if state.get(nxt) == 1:
                 cycle = trail[trail.index(nxt) :] + [nxt] if nxt in trail else [node, nxt]
                 doc, path = edges[(node, nxt)]
-                line, column = doc.positions.of_value(path)
                 problems.append(
-                    Problem(
-                        doc.display,
-                        line,
-                        column,
-                        f"{path[0]}[{path[1]}]",
+                    _at(
+                        doc,
+                        path,
                         "progressions go round in a circle: "
                         + " -> ".join(cycle)
                         + "; a ladder must go from easier to harder only",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,8 +162,26 @@ def read_exercises(
     return {record_id: record.doc for record_id, record in records.items()}, problems
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while loading. Every object built here stays alive, yet
+    each collection walks them all again: with it running, 5,000 records took a third longer to load."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_library(paths: ProjectPaths) -> Library:
     """Read, check and index every data file. Raises DataError listing every problem found."""
+    with _collector_paused():
+        return _load_library(paths)
+
+
+def _load_library(paths: ProjectPaths) -> Library:
     vocab, problems = load_vocabularies(
         paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root
     )

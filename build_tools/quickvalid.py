@@ -71,6 +71,20 @@ def _of(kind: type | tuple[type, ...], test: Check) -> Check:
     return lambda v: not isinstance(v, kind) or test(v)
 
 
+def _every(checks: list[Check]) -> Check:
+    """All of checks. (A plain loop: `all()` over a generator cost a third of the quick check's time.)"""
+    if len(checks) == 1:
+        return checks[0]
+
+    def every(v: Any) -> bool:
+        for check in checks:
+            if not check(v):
+                return False
+        return True
+
+    return every
+
+
 class _Compiler:
     def __init__(self, root: dict[str, Any]):
         self.defs = root.get("$defs", {})
@@ -91,19 +105,27 @@ class _Compiler:
         checks = [
             self.keyword(name, value, schema) for name, value in schema.items() if name not in ANNOTATIONS
         ]
-        return lambda v: all(check(v) for check in checks)
+        return _every(checks) if checks else (lambda v: True)
 
     def keyword(self, name: str, value: Any, schema: dict[str, Any]) -> Check:
         if name == "$ref":
             return self.ref(value)
         if name == "type":
             tests = [TYPES[t] for t in (value if isinstance(value, list) else [value])]
-            return lambda v: any(test(v) for test in tests)
+            return tests[0] if len(tests) == 1 else (lambda v: any(test(v) for test in tests))
         if name == "enum":
             return _enum(value)
         if name == "properties":
             fields = {key: self.schema(sub) for key, sub in value.items()}
-            return _of(dict, lambda v: all(fields[k](v[k]) for k in v if k in fields))
+
+            def each_field(v: dict[str, Any]) -> bool:
+                for key, item in v.items():
+                    check = fields.get(key)
+                    if check is not None and not check(item):
+                        return False
+                return True
+
+            return _of(dict, each_field)
         if name == "additionalProperties":
             if value is not False or "patternProperties" in schema:
                 raise UnknownKeyword("additionalProperties other than false")
@@ -115,7 +137,14 @@ class _Compiler:
             if "prefixItems" in schema:
                 raise UnknownKeyword("prefixItems")
             item = self.schema(value)
-            return _of(list, lambda v: all(item(i) for i in v))
+
+            def each_item(v: list[Any]) -> bool:
+                for i in v:
+                    if not item(i):
+                        return False
+                return True
+
+            return _of(list, each_item)
         if name in ("minItems", "maxItems", "minLength", "maxLength"):
             kind = list if name.endswith("Items") else str
             return _of(
@@ -134,7 +163,7 @@ class _Compiler:
         if name in ("allOf", "anyOf", "oneOf"):
             branches = [self.schema(sub) for sub in value]
             if name == "allOf":
-                return lambda v: all(branch(v) for branch in branches)
+                return _every(branches)
             if name == "anyOf":
                 return lambda v: any(branch(v) for branch in branches)
             return lambda v: sum(1 for branch in branches if branch(v)) == 1

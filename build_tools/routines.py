@@ -193,13 +193,17 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
             field = f"sections[{s}].exercises[{i}]"
             exercise_id = item.get("exercise")
             if isinstance(exercise_id, str):
-                line, column = doc.positions.of_value(path + ("exercise",))
-                where = (doc.display, line, column, f"{field}.exercise")
+
+                def where(path: tuple = path, field: str = field) -> tuple[str, int, int, str]:
+                    # Positions only when there is a problem: a document from a worker process
+                    # reads its file again to find them (records.py).
+                    return (doc.display, *doc.positions.of_value(path + ("exercise",)), f"{field}.exercise")
+
                 if exercise_id not in exercise_ids:
                     suggestion = did_you_mean(exercise_id, exercise_ids)
                     problems.append(
                         Problem(
-                            *where,
+                            *where(),
                             f"no exercise has the id '{exercise_id}';{suggestion} "
                             f"ids are file names in exercises/ without .yml",
                         )
@@ -207,7 +211,7 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
                 elif exercise_id in seen:
                     problems.append(
                         Problem(
-                            *where,
+                            *where(),
                             f"'{exercise_id}' is already in this routine at "
                             f"{seen[exercise_id]}; list each exercise once",
                         )

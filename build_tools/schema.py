@@ -160,14 +160,20 @@ class RecordSchema:
             subschema = {**subschema, "description": description}
         return subschema
 
-    def problems(self, data: Any, positions: Positions, display: str) -> list[Problem]:
-        """Every schema violation in data, as problems with positions and plain messages."""
+    def problems(
+        self, data: Any, positions: Positions, display: str, text: str | None = None
+    ) -> list[Problem]:
+        """Every schema violation in data, as problems with positions and plain messages.
+
+        text, the file data was read from, lets a file with no placeholder anywhere skip the search
+        through every value for one."""
         found = []
         known_valid = self.quick_validity is not None and self.quick_validity(data) is True
         for error in () if known_valid else self.validator.iter_errors(data):
             found.extend(self._explain(error, positions, display))
         # A placeholder left in free text passes the schema; say so, and say it instead of a length complaint.
-        placeholders = self._placeholders(data, (), positions, display)
+        maybe_placeholders = text is None or PLACEHOLDER.search(text) is not None
+        placeholders = self._placeholders(data, (), positions, display) if maybe_placeholders else []
         flagged = {p.field for p in placeholders}
         return placeholders + [p for p in found if p.field not in flagged]
 

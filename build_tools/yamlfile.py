@@ -8,6 +8,7 @@ value stood, so later checks can point at the exact line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,13 +60,26 @@ class Positions:
 
 @dataclass
 class YamlDocument:
-    """A parsed file: its data (None when unreadable), where things stood, and what was wrong."""
+    """A parsed file: its data (None when unreadable), what was wrong, and where every value stood."""
 
     path: Path
     display: str
     data: Any
-    positions: Positions
     problems: list[Problem]
+    text: str = ""  # the file as read, when it was UTF-8
+    found_positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> Positions:
+        """Where each value stood. A document sent back from a worker process travels without them
+        (they were most of its size) and reads the file again the first time a message needs a line."""
+        if self.found_positions is None:
+            self.found_positions = read_yaml(self.path, self.display).found_positions or Positions()
+        return self.found_positions
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent to another process (fanout.py) without its text and positions, which are found again.
+        return {**self.__dict__, "text": "", "found_positions": None}
 
 
 def field_name(path: JsonPath) -> str:
@@ -76,12 +90,25 @@ def field_name(path: JsonPath) -> str:
     return out
 
 
+_resolve_tag = functools.lru_cache(maxsize=4096)(Resolver().resolve)
+
+
+class _CachingResolver(Resolver):
+    """The YAML 1.2 resolver, remembering its answer for short values: ids, vocabulary words and numbers
+    recur across thousands of records, and each answer is a shared Tag whose text is worked out once."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if value is None or len(value) <= 40:
+            return _resolve_tag(kind, value, implicit)
+        return super().resolve(kind, value, implicit)
+
+
 if CParser is not None:
 
-    class _FastComposer(CParser, Resolver):
+    class _FastComposer(CParser, _CachingResolver):
         def __init__(self, stream: str):
             CParser.__init__(self, stream)
-            Resolver.__init__(self, loadumper=self)
+            _CachingResolver.__init__(self, loadumper=self)
 
     def _compose(text: str) -> Node | None:
         return _FastComposer(text).get_single_node()
@@ -95,8 +122,9 @@ else:  # pragma: no cover
 class _Builder:
     """Turns a node tree into plain values, recording positions and problems."""
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, may_hide_controls: bool = True):
         self.display = display
+        self.may_hide_controls = may_hide_controls  # False when the whole file has none: skip the search
         self.positions = Positions()
         self.problems: list[Problem] = []
         self.count = 0
@@ -157,7 +185,7 @@ class _Builder:
         if len(value) > MAX_TEXT_CHARS:
             self.problem(node, path, f"text is {len(value)} characters long; the limit is {MAX_TEXT_CHARS}")
             return value[:MAX_TEXT_CHARS]
-        hidden = INVISIBLE_CONTROLS.search(value)
+        hidden = self.may_hide_controls and INVISIBLE_CONTROLS.search(value)
         if hidden:
             code = f"U+{ord(hidden.group()):04X}"
             self.problem(
@@ -202,7 +230,9 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     """Read path strictly. Never raises for bad content: problems are returned in the document."""
 
     def fail(line: int, column: int, message: str) -> YamlDocument:
-        return YamlDocument(path, display, None, Positions(), [Problem(display, line, column, "", message)])
+        return YamlDocument(
+            path, display, None, [Problem(display, line, column, "", message)], "", Positions()
+        )
 
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
@@ -221,7 +251,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         if "\t" in line
     ]
     if tab_problems:
-        return YamlDocument(path, display, None, Positions(), tab_problems)
+        return YamlDocument(path, display, None, tab_problems, text, Positions())
 
     try:
         root = _compose(text)
@@ -233,7 +263,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     if root is None:
         return fail(1, 1, 'the file is empty; start from a template with `python -m build_tools new "Name"`')
 
-    builder = _Builder(display)
+    builder = _Builder(display, may_hide_controls=INVISIBLE_CONTROLS.search(text) is not None)
     try:
         data = builder.build(root, ())
     except _TooBig as too_big:
@@ -244,4 +274,4 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
             f"the file expands to more than {MAX_NODES:,} values (anchors and aliases?); "
             f"write the values out",
         )
-    return YamlDocument(path, display, data, builder.positions, builder.problems)
+    return YamlDocument(path, display, data, builder.problems, text, builder.positions)

@@ -1,0 +1,54 @@
+"""Large libraries are read on every core (build_tools/fanout.py): the same problems, lines and order as
+reading them in one process, and positions found again for documents that came back from a worker."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sitekit import ROOT, check
+
+from build_tools import fanout
+from build_tools.bench.sites import atlas_project
+from build_tools.bench.synthetic import synthetic_library
+from build_tools.vocabulary import load_vocabularies
+
+SIZE = fanout.PARALLEL_FROM + 50
+
+
+@pytest.fixture(scope="module")
+def large_project(tmp_path_factory):
+    """A synthetic library just big enough to be read in parallel, with mistakes in three files."""
+    vocab, problems = load_vocabularies(
+        ROOT / "vocabularies", ROOT / "schemas" / "vocabulary.schema.json", ROOT
+    )
+    assert vocab is not None, problems
+    records = synthetic_library(SIZE, vocab)
+    records[7]["muscles"]["primary"] = ["quadricep"]  # found by the schema, inside the worker
+    records[300]["progressions"] = ["no-such-exercise"]  # found across files, after the workers are done
+    records[-1]["dose"].pop("sets")
+    return atlas_project(ROOT, tmp_path_factory.mktemp("large") / "atlas", records, [])
+
+
+def test_a_large_library_reads_on_several_processes_in_order():
+    if fanout.worker_count(SIZE) < 2:
+        message = "this machine has one CPU core: nothing to spread"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    pids = fanout.map_in_processes(lambda item: (item, os.getpid()), list(range(SIZE)))
+    assert [item for item, _ in pids] == list(range(SIZE))
+    assert len({pid for _, pid in pids}) > 1 and os.getpid() not in {pid for _, pid in pids}
+
+
+def test_a_small_library_stays_in_this_process():
+    assert fanout.worker_count(fanout.PARALLEL_FROM - 1) == 1
+
+
+def test_parallel_and_single_process_checks_say_the_same_with_line_numbers(large_project, monkeypatch):
+    monkeypatch.setenv(fanout.WORKERS_VARIABLE, "2")
+    parallel = check(large_project, "--format", "json")
+    monkeypatch.setenv(fanout.WORKERS_VARIABLE, "1")
+    single = check(large_project, "--format", "json")
+    assert parallel.returncode == single.returncode == 1
+    assert parallel.stdout == single.stdout
+    assert "quadricep" in parallel.stdout and "no-such-exercise" in parallel.stdout
+    assert '"line": 1,' not in parallel.stdout, "every problem points at its own line"
