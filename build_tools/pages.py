@@ -1,7 +1,10 @@
 """The pages generated from records: one per exercise, muscle (and group), equipment item and routine.
 
-Each is a tiny Markdown stub whose body is one macro call; the macro renders the template. Nothing is
-written to disk, so an edited YAML file shows up on the next `mkdocs serve` reload.
+Each is a Markdown stub of front matter only (title, tags); the atlas plugin fills in its body with the
+content macro named here. mkdocs-macros is told to leave these pages alone (`render_macros: false`):
+their body is finished HTML, so compiling each as a template would only cost time (most of the build's
+own overhead at 1,000 exercises) and give contributor text a second template pass to survive. Nothing
+is written to disk, so an edited YAML file shows up on the next `mkdocs serve` reload.
 """
 
 from __future__ import annotations
@@ -16,12 +19,15 @@ from .model import Exercise, Vocabularies
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str
-    content: str
+    content: str  # front matter only
+    macro: str  # the ContentMacros method that renders the body
+    item_id: str  # its argument
+    source_path: str = ""  # the record behind the page, for "edit this page"
 
 
-def _stub(title: str, macro: str, item_id: str, extra_meta: str = "") -> str:
+def _stub(title: str, extra_meta: str = "") -> str:
     # Titles are labels (the schema forbids < > { } and Markdown signs); json.dumps makes them valid YAML.
-    return f"---\ntitle: {json.dumps(title)}\n{extra_meta}---\n\n{{{{ {macro}({json.dumps(item_id)}) }}}}\n"
+    return f"---\ntitle: {json.dumps(title)}\nrender_macros: false\n{extra_meta}---\n"
 
 
 def exercise_tags(exercise: Exercise, vocab: Vocabularies) -> list[str]:
@@ -39,16 +45,25 @@ def generated_pages(library: Library) -> list[GeneratedPage]:
     pages = [
         GeneratedPage(
             f"exercises/{e.id}.md",
-            _stub(e.name, "exercise_page", e.id, _tags(exercise_tags(e, library.vocab))),
+            _stub(e.name, _tags(exercise_tags(e, library.vocab))),
+            "exercise_page",
+            e.id,
+            e.source_path,
         )
         for e in library.exercises.values()
     ]
     for term in [*library.vocab.groups.values(), *library.vocab.muscles.values()]:
-        pages.append(GeneratedPage(f"muscles/{term.id}.md", _stub(term.name, "muscle_page", term.id)))
+        pages.append(GeneratedPage(f"muscles/{term.id}.md", _stub(term.name), "muscle_page", term.id))
     for term in library.vocab.equipment.values():
-        pages.append(GeneratedPage(f"equipment/{term.id}.md", _stub(term.name, "equipment_page", term.id)))
+        pages.append(GeneratedPage(f"equipment/{term.id}.md", _stub(term.name), "equipment_page", term.id))
     for routine in library.routines.values():
         pages.append(
-            GeneratedPage(f"routines/{routine.id}.md", _stub(routine.title, "routine_page", routine.id))
+            GeneratedPage(
+                f"routines/{routine.id}.md",
+                _stub(routine.title),
+                "routine_page",
+                routine.id,
+                routine.source_path,
+            )
         )
     return pages

@@ -19,7 +19,8 @@ from mkdocs.utils import CountHandler
 from .api import exercises_api
 from .compact_html import collapse_indentation
 from .library import Library, ProjectPaths, load_library
-from .pages import generated_pages
+from .macros import ContentMacros
+from .pages import GeneratedPage, generated_pages
 from .printing import PrintCache, Printing, pdfs_possible, write_routine_pdfs
 from .problems import DataError
 from .release import Release, content_release
@@ -47,6 +48,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self._final_site_dir: Path | None = None
         self._staging: Path | None = None
         self._warnings = CountHandler()
+        self._generated: dict[str, GeneratedPage] = {}
+        self._page_url = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds.
@@ -93,8 +96,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         logging.getLogger("mkdocs").addHandler(self._warnings)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.library is not None
-        for page in generated_pages(self.library):
+        assert self.library is not None and self.renderer is not None
+        self._generated = {page.src_uri: page for page in generated_pages(self.library)}
+        self._macros = ContentMacros(self.library, self.renderer, page_url=lambda: self._page_url)
+        for page in self._generated.values():
             files.append(
                 File.generated(
                     config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV
@@ -105,16 +110,14 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        # Point Material's "edit this page" at the YAML record, not at a generated page.
-        if page.file.generated_by and self.library and page.file.src_uri.startswith("exercises/"):
-            exercise = self.library.exercises.get(Path(page.file.src_uri).stem)
-            if exercise and self.renderer:
-                page.edit_url = self.renderer.source_url(exercise.source_path)
-        if page.file.generated_by and self.library and page.file.src_uri.startswith("routines/"):
-            routine = self.library.routines.get(Path(page.file.src_uri).stem)
-            if routine and self.renderer:
-                page.edit_url = self.renderer.source_url(routine.source_path)
-        return markdown
+        """A generated page's body, rendered from its record (see pages.py)."""
+        generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
+        if generated is None or self.renderer is None:
+            return markdown
+        if generated.source_path:  # "edit this page" opens the YAML record, not the generated page
+            page.edit_url = self.renderer.source_url(generated.source_path)
+        self._page_url = page.url
+        return markdown + getattr(self._macros, generated.macro)(generated.item_id)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         # Generated pages are the ones that scale with the library (5,000 exercises): keep each small.
