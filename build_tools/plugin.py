@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +19,7 @@ from mkdocs.utils import CountHandler
 
 from .api import exercises_api
 from .compact_html import collapse_indentation
+from .headings import anchor_ids, table_of_contents
 from .library import Library, ProjectPaths, load_library
 from .macros import ContentMacros
 from .pages import GeneratedPage, generated_pages
@@ -27,6 +29,15 @@ from .release import Release, content_release
 from .render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.atlas")
+
+
+def _template_cache(folder: Path) -> BytecodeCache | None:
+    """Compiled Jinja templates kept on disk, each checked against its source's checksum before use."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout builds without the cache
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 class AtlasConfig(Config):
@@ -50,6 +61,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self._warnings = CountHandler()
         self._generated: dict[str, GeneratedPage] = {}
         self._page_url = ""
+        self._bodies: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on_page_content
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds.
@@ -72,13 +84,20 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         # Dates come from the commit, so MkDocs' sitemap and our sheets are the same on every rebuild.
         self.release: Release = content_release(root, [e.reviewed for e in self.library.exercises.values()])
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(self.release.epoch))
-        self.renderer = Renderer(self.library, root / self.config.templates_dir, config.repo_url or "")
+        cache_dir = root / os.environ.get("ATLAS_CACHE_DIR", self.config.cache_dir)
+        # One folder per Jinja environment: compiled code depends on the environment's settings.
+        self.theme_template_cache = _template_cache(cache_dir / "templates" / "theme")
+        self.renderer = Renderer(
+            self.library,
+            root / self.config.templates_dir,
+            config.repo_url or "",
+            bytecode_cache=_template_cache(cache_dir / "templates" / "atlas"),
+        )
         # Routine PDFs: made by `mkdocs build` when Chromium is installed; otherwise a notice, no links.
         make_pdfs, notice = pdfs_possible(self.command)
         if notice and self.library.routines:
             log.info(notice)
         self.printing = Printing(config.site_url or "", self.release, make_pdfs)
-        cache_dir = root / os.environ.get("ATLAS_CACHE_DIR", self.config.cache_dir)
         self.print_cache = PrintCache(cache_dir / "routine-pdfs")
         self.renderer.env.globals["printing"] = self.printing
         if self.command == "build":
@@ -95,6 +114,12 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self._warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self._warnings)
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Material's templates, compiled once and kept: every build and every `mkdocs serve` reload
+        # otherwise compiles them again (a sixth of a reload of the shipped site).
+        env.bytecode_cache = self.theme_template_cache
+        return env
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.library is not None and self.renderer is not None
         self._generated = {page.src_uri: page for page in generated_pages(self.library)}
@@ -110,14 +135,24 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's body, rendered from its record (see pages.py)."""
+        """A generated page's body is rendered from its record here, and kept for on_page_content:
+        it is finished HTML, so Python-Markdown gets nothing to parse (see pages.py)."""
         generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
         if generated is None or self.renderer is None:
             return markdown
         if generated.source_path:  # "edit this page" opens the YAML record, not the generated page
             page.edit_url = self.renderer.source_url(generated.source_path)
         self._page_url = page.url
-        return markdown + getattr(self._macros, generated.macro)(generated.item_id)
+        self._bodies[page.file.src_uri] = getattr(self._macros, generated.macro)(generated.item_id)
+        return ""
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        body = self._bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        page.toc = table_of_contents(body)
+        page.present_anchor_ids = anchor_ids(body)
+        return body
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         # Generated pages are the ones that scale with the library (5,000 exercises): keep each small.

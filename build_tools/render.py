@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
@@ -24,7 +25,14 @@ def _inert(value: Any) -> Any:
 class Renderer:
     """Renders a named template for a page, with links made relative to that page."""
 
-    def __init__(self, library: Library, templates: Path, repo_url: str = "", edit_branch: str = "main"):
+    def __init__(
+        self,
+        library: Library,
+        templates: Path,
+        repo_url: str = "",
+        edit_branch: str = "main",
+        bytecode_cache: BytecodeCache | None = None,
+    ):
         self.library = library
         self.repo_url = repo_url.rstrip("/")
         self.edit_branch = edit_branch
@@ -35,9 +43,11 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=bytecode_cache,
         )
         self.env.filters["md"] = inline_markdown
         self.env.filters["plain"] = plain
+        self.env.filters["slug"] = lambda text: slugify(text, "-")  # as the toc extension makes heading ids
         self.env.policies["json.dumps_function"] = json_without_braces
 
     def render(self, template: str, page_url: str, **context: Any) -> str:
