@@ -3,10 +3,13 @@ reading them in one process, and positions found again for documents that came b
 
 from __future__ import annotations
 
+import json
 import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sitekit import ROOT, check
+from sitekit import ROOT, check, run
 
 from build_tools import fanout
 from build_tools.bench.sites import atlas_project
@@ -30,17 +33,29 @@ def large_project(tmp_path_factory):
     return atlas_project(ROOT, tmp_path_factory.mktemp("large") / "atlas", records, [])
 
 
+SPREAD = """
+import json, os
+from build_tools import fanout
+results = fanout.map_in_processes(lambda item: (item, os.getpid()), list(range({size})))
+print(json.dumps({{"pid": os.getpid(), "results": results}}))
+"""
+
+
 def test_a_large_library_reads_on_several_processes_in_order():
-    if fanout.worker_count(SIZE) < 2:
-        message = "this machine has one CPU core: nothing to spread"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
-    pids = fanout.map_in_processes(lambda item: (item, os.getpid()), list(range(SIZE)))
-    assert [item for item, _ in pids] == list(range(SIZE))
-    assert len({pid for _, pid in pids}) > 1 and os.getpid() not in {pid for _, pid in pids}
+    # In a fresh interpreter: pytest-xdist's workers run threads, and fanout never forks a threaded process.
+    proc = run([sys.executable, "-c", SPREAD.format(size=SIZE)], cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    spread = json.loads(proc.stdout)
+    assert [item for item, _ in spread["results"]] == list(range(SIZE))
+    workers = {pid for _, pid in spread["results"]}
+    assert spread["pid"] not in workers
+    assert len(workers) == min(len(os.sched_getaffinity(0)), 8) > 1, "CI machines have two or more cores"
 
 
-def test_a_small_library_stays_in_this_process():
+def test_a_small_library_or_a_threaded_process_stays_in_this_process():
     assert fanout.worker_count(fanout.PARALLEL_FROM - 1) == 1
+    with ThreadPoolExecutor(1) as pool:  # a thread besides this one, as under `mkdocs serve`
+        assert pool.submit(fanout.worker_count, SIZE).result() == 1
 
 
 def test_parallel_and_single_process_checks_say_the_same_with_line_numbers(large_project, monkeypatch):
