@@ -40,17 +40,18 @@ def build(
     site: Path | None = None,
     extra: list[str] | None = None,
     cache: Path | None = None,
-    quiet: bool = True,
 ) -> BuildResult:
     """`mkdocs build` in project (strict, as configured); the result with combined output.
+
+    Never with -q: MkDocs then drops warnings before strict mode can count them, and a broken link or
+    anchor would build without complaint.
 
     Each build prints its routine PDFs afresh into a cache of its own beside the site, unless given a
     cache to share (the repository's .cache/ is never touched, and no test reuses another's prints)."""
     site = site or project / "site"
     cache = cache or site.with_name(f".{site.name}-cache")
-    flags = ["-q"] if quiet else []
     proc = run(
-        [*MKDOCS, "build", *flags, "-d", str(site), *(extra or [])],
+        [*MKDOCS, "build", "-d", str(site), *(extra or [])],
         cwd=project,
         env={"ATLAS_CACHE_DIR": str(cache)},
     )

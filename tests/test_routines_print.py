@@ -297,12 +297,12 @@ def test_unchanged_sheets_reuse_their_pdfs_and_a_changed_sheet_is_printed_again(
         for paper in PAPERS
     ]
 
-    first = build(project, cache=cache, quiet=False)
+    first = build(project, cache=cache)
     assert first.returncode == 0, first.output
     assert "Routine PDFs: 4 printed, 0 reused" in first.output
     printed = [pdf.read_bytes() for pdf in pdfs]
 
-    again = build(project, cache=cache, quiet=False)
+    again = build(project, cache=cache)
     assert again.returncode == 0, again.output
     assert "Routine PDFs: 0 printed, 4 reused" in again.output
     assert [pdf.read_bytes() for pdf in pdfs] == printed
@@ -310,7 +310,7 @@ def test_unchanged_sheets_reuse_their_pdfs_and_a_changed_sheet_is_printed_again(
     (project / "routines" / "first.yml").write_text(
         two_routines("Breathe in.")["first.yml"], encoding="utf-8"
     )
-    changed = build(project, cache=cache, quiet=False)
+    changed = build(project, cache=cache)
     assert changed.returncode == 0, changed.output
     assert "Routine PDFs: 2 printed, 2 reused" in changed.output
     assert "Breathe in." in PdfReader(pdfs[0]).pages[0].extract_text()

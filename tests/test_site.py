@@ -146,6 +146,7 @@ FIXTURE_PAGES = {
     "equipment/index.md": "# Equipment\n\n{{ equipment_index() }}\n",
     "browser.md": "# Browser\n\n{{ exercise_browser() }}\n",
     "home.md": "# Home\n\n{{ where_it_hurts() }}\n",
+    "links.md": "# Links\n\nThe [dose of step two](exercises/step-two.md#dose).\n",
 }
 
 
@@ -187,6 +188,30 @@ def test_exercise_page_shows_badges_links_dose_by_phase_and_edit_link(fixture_si
     assert "Where this dose comes from: Test." in text
     assert 'href="https://github.com/runners-knee-atlas/atlas/edit/main/exercises/step-two.yml"' in html
     assert "Last reviewed: 2026-11-21" in text
+
+
+def test_exercise_page_sections_have_permalinks_and_fill_the_table_of_contents(fixture_site):
+    page = fixture_site.page("exercises/step-two/")
+    sections = ["How to do it", "Dose", "Coaching cues", "Common mistakes", "Where you feel it", "Stop if"]
+    sections += ["Easier and harder", "References"]
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', page, re.S).group(0)
+    assert [t.strip() for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', toc, re.S)] == sections
+    for section in sections:
+        anchor = section.lower().replace(" ", "-")
+        assert f'href="#{anchor}"' in toc
+        assert f'<h2 id="{anchor}">{section}<a class="headerlink" href="#{anchor}"' in page
+    assert 'href="../exercises/step-two/#dose"' in fixture_site.page("links/")
+
+
+def test_a_link_to_a_section_an_exercise_page_lacks_stops_the_strict_build(tmp_path):
+    project = make_project(
+        tmp_path,
+        exercises={"step-one.yml": fixture_exercise("step-one")},
+        pages={"links.md": "# Links\n\n[Nowhere](exercises/step-one.md#no-such-section)\n"},
+    )
+    result = build(project)
+    assert result.returncode != 0
+    assert "does not contain an anchor '#no-such-section'" in result.output
 
 
 def test_exercise_page_has_tags_and_json_ld_that_keeps_contributor_text_inert(fixture_site):
