@@ -1,10 +1,11 @@
 """The pages generated from records: one per exercise, muscle (and group), equipment item and routine.
 
-Each is a Markdown stub of front matter only (title, tags); the atlas plugin fills in its body with the
-content macro named here. mkdocs-macros is told to leave these pages alone (`render_macros: false`):
-their body is finished HTML, so compiling each as a template would only cost time (most of the build's
-own overhead at 1,000 exercises) and give contributor text a second template pass to survive. Nothing
-is written to disk, so an edited YAML file shows up on the next `mkdocs serve` reload.
+Each is a Markdown stub of front matter only (title, tags); the atlas plugin renders its body with the
+content macro named here and puts it in after Markdown has run (plugin.py). The body is finished HTML,
+so neither mkdocs-macros (told `render_macros: false`) nor Python-Markdown gets it: compiling each page
+as a template and parsing its HTML again cost more than everything else our pipeline adds, and a
+second template pass is one more place contributor text would have to stay inert. Nothing is written
+to disk, so an edited YAML file shows up on the next `mkdocs serve` reload.
 """
 
 from __future__ import annotations
