@@ -44,7 +44,7 @@ lock: ## Re-resolve requirements.lock from pyproject.toml
 bench: $(STAMP) ## Run the build benchmark (see README)
 	$(BIN)/python -m build_tools bench
 
-clean: ## Remove the built site and the virtual environment
-	rm -rf site $(VENV)
+clean: ## Remove the built site, the build caches (.cache/) and the virtual environment
+	rm -rf site .cache $(VENV)
 
 .PHONY: help install serve build check test lock bench clean
