@@ -264,6 +264,8 @@ def test_the_home_page_knee_links_each_place_of_pain_to_its_condition(shipped_si
         "knee-osteoarthritis",
     ], "reading order: kneecap, below, outside, whole"
     assert {c for _, c, _ in links} == set(LIBRARY.vocab.conditions)
+    cards = re.findall(r'<a class="atlas-where-card" href="conditions/([^/"]+)/"', html)
+    assert cards == [c for _, c, _ in links], "the cards under the knee follow its numbering"
     for href, condition, label in links:
         assert href == f"conditions/{condition}/"
         assert (shipped_site.site / href / "index.html").is_file()
