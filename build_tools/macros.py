@@ -14,10 +14,6 @@ from .routines import builder_catalogue, sheet_sections
 from .structured_data import exercise_howto
 from .suggest import did_you_mean
 
-# The places of pain on the home page's knee diagram, in its numbering: kneecap, below it, outside, whole.
-# The diagram (knee-diagram.html) and the cards under it follow this one order.
-KNEE_AREAS = ("patellofemoral-pain", "patellar-tendinopathy", "it-band-syndrome", "knee-osteoarthritis")
-
 
 class ContentMacros:
     """Macros available in every content page. Each returns Markdown/HTML for the current page."""
@@ -167,12 +163,8 @@ class ContentMacros:
 
     def where_it_hurts(self) -> str:
         """The home page's "Where does it hurt?" cards: each place of pain leads to its condition page,
-        in the order the knee diagram numbers them (any other condition after them)."""
-        conditions = sorted(
-            self.library.vocab.conditions.values(),
-            key=lambda c: KNEE_AREAS.index(c.id) if c.id in KNEE_AREAS else len(KNEE_AREAS),
-        )
-        return self._render("where-it-hurts.html", conditions=conditions)
+        in the order the knee diagram numbers them (knee-areas.html), any other condition after them."""
+        return self._render("where-it-hurts.html", conditions=list(self.library.vocab.conditions.values()))
 
     def knee_diagram(self) -> str:
         """The home page's knee, front and side: each sore place is a link to its condition page."""
