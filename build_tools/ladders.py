@@ -14,13 +14,6 @@ from .yamlfile import YamlDocument
 Edge = tuple[str, str]  # (easier, harder)
 
 
-def _at(doc: YamlDocument, path: tuple[str, int], message: str) -> Problem:
-    """A problem at a ladder entry. Positions are looked up only here: a document read in a worker
-    process reads its file again to find them (records.py)."""
-    line, column = doc.positions.of_value(path)
-    return Problem(doc.display, line, column, f"{path[0]}[{path[1]}]", message)
-
-
 def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list[Problem]]:
     """The graph's edges, and problems for unknown ids, self-links, contradictions and cycles."""
     edges: dict[Edge, tuple[YamlDocument, tuple]] = {}
@@ -35,12 +28,13 @@ def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list
                     continue
                 if other == exercise_id:
                     problems.append(
-                        _at(doc, (field, i), f"an exercise cannot be its own {field[:-1]}; remove '{other}'")
+                        doc.problem_at(
+                            (field, i), f"an exercise cannot be its own {field[:-1]}; remove '{other}'"
+                        )
                     )
                 elif other not in documents:
                     problems.append(
-                        _at(
-                            doc,
+                        doc.problem_at(
                             (field, i),
                             f"no exercise has the id '{other}';{did_you_mean(other, documents)} "
                             f"ids are file names in exercises/ without .yml",
@@ -53,8 +47,7 @@ def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list
         if (harder, easier) in edges and easier < harder:
             other_doc = edges[(harder, easier)][0]
             problems.append(
-                _at(
-                    doc,
+                doc.problem_at(
                     path,
                     f"'{easier}' and '{harder}' disagree: each is listed as harder than the other "
                     f"(see also {other_doc.display}); keep one direction",
@@ -79,8 +72,7 @@ def _cycle_problems(edges: dict[Edge, tuple[YamlDocument, tuple]]) -> list[Probl
                 cycle = trail[trail.index(nxt) :] + [nxt] if nxt in trail else [node, nxt]
                 doc, path = edges[(node, nxt)]
                 problems.append(
-                    _at(
-                        doc,
+                    doc.problem_at(
                         path,
                         "progressions go round in a circle: "
                         + " -> ".join(cycle)

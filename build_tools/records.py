@@ -49,12 +49,11 @@ def _check_file(path: Path, display: str, schema: RecordSchema, kind: str, examp
     problems += schema_problems
     record_id = doc.data.get("id")
     if isinstance(record_id, str) and record_id != path.stem:
-        line, column = doc.positions.of_value(("id",))
         message = (
             f"id '{record_id}' does not match the file name '{path.name}'; "
             f"rename the file to '{record_id}.yml' or set id: {path.stem}"
         )
-        problems.append(Problem(display, line, column, "id", message))
+        problems.append(doc.problem_at(("id",), message))
     return _FileCheck(doc, problems, sound=not schema_problems)
 
 
@@ -82,11 +81,10 @@ def read_record_files(
         if doc is None or not isinstance(record_id, str):
             continue
         if record_id in records:
-            line, column = doc.positions.of_value(("id",))
             message = (
                 f"id '{record_id}' is already used by {records[record_id].doc.display}; ids must be unique"
             )
-            problems.append(Problem(doc.display, line, column, "id", message))
+            problems.append(doc.problem_at(("id",), message))
             continue
         records[record_id] = RecordFile(path, doc, checked.sound)
     return records, problems

@@ -193,25 +193,19 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
             field = f"sections[{s}].exercises[{i}]"
             exercise_id = item.get("exercise")
             if isinstance(exercise_id, str):
-
-                def where(path: tuple = path, field: str = field) -> tuple[str, int, int, str]:
-                    # Positions only when there is a problem: a document from a worker process
-                    # reads its file again to find them (records.py).
-                    return (doc.display, *doc.positions.of_value(path + ("exercise",)), f"{field}.exercise")
-
                 if exercise_id not in exercise_ids:
                     suggestion = did_you_mean(exercise_id, exercise_ids)
                     problems.append(
-                        Problem(
-                            *where(),
+                        doc.problem_at(
+                            path + ("exercise",),
                             f"no exercise has the id '{exercise_id}';{suggestion} "
                             f"ids are file names in exercises/ without .yml",
                         )
                     )
                 elif exercise_id in seen:
                     problems.append(
-                        Problem(
-                            *where(),
+                        doc.problem_at(
+                            path + ("exercise",),
                             f"'{exercise_id}' is already in this routine at "
                             f"{seen[exercise_id]}; list each exercise once",
                         )
@@ -219,15 +213,8 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
                 else:
                     seen[exercise_id] = field
             if "reps" in item and "hold_seconds" in item:
-                line, column = doc.positions.of_key(path + ("hold_seconds",))
                 problems.append(
-                    Problem(
-                        doc.display,
-                        line,
-                        column,
-                        f"{field}.hold_seconds",
-                        "give reps or hold_seconds, not both",
-                    )
+                    doc.problem_at(path + ("hold_seconds",), "give reps or hold_seconds, not both", key=True)
                 )
     return problems
 
@@ -246,13 +233,9 @@ def read_routines(
         doc = record.doc
         problems += _reference_problems(doc, exercise_ids)
         if routine_id in RESERVED_IDS and routine_id == record.path.stem:
-            line, column = doc.positions.of_value(("id",))
             problems.append(
-                Problem(
-                    doc.display,
-                    line,
-                    column,
-                    "id",
+                doc.problem_at(
+                    ("id",),
                     f"'{routine_id}' is the name of a page under /routines/; choose another id and file name",
                 )
             )

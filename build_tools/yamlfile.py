@@ -77,6 +77,14 @@ class YamlDocument:
             self.found_positions = read_yaml(self.path, self.display).found_positions or Positions()
         return self.found_positions
 
+    def problem_at(
+        self, path: JsonPath, message: str, field: str | None = None, key: bool = False
+    ) -> Problem:
+        """A problem at the value at path (at its key with key=True), named by path unless field is given.
+        Positions are looked up only here, so a document from a worker reads its file again only for this."""
+        line, column = self.positions.of_key(path) if key else self.positions.of_value(path)
+        return Problem(self.display, line, column, field_name(path) if field is None else field, message)
+
     def __getstate__(self) -> dict[str, Any]:
         # Sent to another process (fanout.py) without its text and positions, which are found again.
         return {**self.__dict__, "text": "", "found_positions": None}
