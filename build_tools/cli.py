@@ -40,17 +40,14 @@ def _new(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from .schema_sync import sync_schema
 
-    changed = sync_schema(ProjectPaths.at(args.root), write=not args.check)
-    if changed:
-        verb = (
-            "is out of date with vocabularies/; run `python -m build_tools schema`"
-            if args.check
-            else "updated"
-        )
-        print(f"schemas/exercise.schema.json {verb}")
-        return 1
-    print("schemas/exercise.schema.json is up to date")
-    return 0
+    paths = ProjectPaths.at(args.root)
+    changed = sync_schema(paths, write=not args.check)
+    for path in changed:
+        shown = path.relative_to(paths.root).as_posix()
+        print(f"{shown} is out of date; run `python -m build_tools schema`" if args.check else f"{shown} updated")
+    if not changed:
+        print("schemas are up to date")
+    return 1 if changed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("name", help='the exercise name, e.g. "Side-lying hip abduction"')
     new.set_defaults(run=_new)
 
-    schema = commands.add_parser("schema", help="regenerate the schema's vocabulary lists from vocabularies/")
+    schema = commands.add_parser("schema", help="regenerate the schemas' generated parts (vocabulary and source lists) from vocabularies/")
     schema.add_argument(
         "--check", action="store_true", help="only report whether it is up to date (exit 1 if not)"
     )

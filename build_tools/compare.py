@@ -102,10 +102,8 @@ COLUMNS: dict[str, Column] = {
             ),
         ),
         Column("dose", "Starting dose", lambda e, v: Cell(e.dose.amount, (CellLink(e.dose.amount),))),
-        Column("time_to_effect", "Time to effect", _compare_text("time_to_effect")),
         Column("ideal_use", "Ideal use", _compare_text("ideal_use")),
         Column("key_advantage", "Key advantage", _compare_text("key_advantage")),
-        Column("outcome", "Expected outcome", _compare_text("outcome")),
     ]
 }
 

@@ -42,6 +42,16 @@ def exercise_ids_in_markdown(source: str) -> Iterator[tuple[int, str, str]]:
                 yield call.lineno, call.node.name, exercise_id
 
 
+def reference_ids_in_markdown(source: str) -> Iterator[tuple[int, str]]:
+    """(line, id) for every literal source id passed to the references() macro in source."""
+    tree = Environment().parse(source)
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "references":
+            for value in call.args:
+                for reference_id in _id_constants(value):
+                    yield call.lineno, reference_id
+
+
 def macro_names_called(source: str) -> Iterator[tuple[int, str]]:
     """(line, name) for every plain function call in source, e.g. {{ exercise_lnk("x") }}."""
     tree = Environment().parse(source)
@@ -52,9 +62,13 @@ def macro_names_called(source: str) -> Iterator[tuple[int, str]]:
 
 
 def content_reference_problems(
-    content: Path, known_ids: set[str], root: Path, macro_names: set[str] | None = None
+    content: Path,
+    known_ids: set[str],
+    root: Path,
+    macro_names: set[str] | None = None,
+    reference_ids: set[str] | None = None,
 ) -> list[Problem]:
-    """A problem for each unknown macro, and each unknown exercise id, in a content page's macro calls."""
+    """A problem for each unknown macro, exercise id and source id in a content page's macro calls."""
     problems = []
     for path in sorted(content.rglob("*.md")):
         display = relative_to(path, root)
@@ -76,6 +90,18 @@ def content_reference_problems(
                         name,
                         f"there is no macro called '{name}';"
                         f"{did_you_mean(name, macro_names)} the macros are listed on the Contribute page",
+                    )
+                )
+        for line, reference_id in reference_ids_in_markdown(source) if reference_ids is not None else ():
+            if reference_id not in reference_ids:
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        1,
+                        "references",
+                        f"no source has the id '{reference_id}';{did_you_mean(reference_id, reference_ids)} "
+                        f"ids are listed in vocabularies/references.yml",
                     )
                 )
         for line, macro, exercise_id in found:

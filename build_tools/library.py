@@ -11,7 +11,8 @@ from typing import Any
 
 from .content_refs import content_reference_problems
 from .ladders import ladder_problems, ladders_from_edges
-from .model import ConditionUse, Dose, Exercise, Media, PhaseDose, Reference, Vocabularies
+from .dose_rules import exercise_rule_problems
+from .model import PRACTICE, ConditionUse, Dose, DoseSource, Exercise, Frequency, Media, PhaseDose, Vocabularies
 from .problems import DataError, Problem
 from .records import read_record_files
 from .routines import Routine, load_routines
@@ -118,9 +119,44 @@ class Library:
         return walk("regressions"), walk("progressions")
 
 
-def _record(data: dict[str, Any], display: str, progressions: tuple, regressions: tuple) -> Exercise:
-    dose = dict(data["dose"])
-    by_phase = tuple(PhaseDose(**p) for p in dose.pop("by_phase", []))
+def _source(block: dict[str, Any], vocab: Vocabularies, inherited: DoseSource | None = None) -> DoseSource:
+    """A dose's (or phase's) source: its reference, or practice and why; a phase without one inherits."""
+    key = block.get("source")
+    if key is None and inherited is not None:
+        return DoseSource(inherited.reference, block.get("source_note") or inherited.note)
+    reference = None if key == PRACTICE else vocab.references[key]
+    return DoseSource(reference, block.get("source_note", ""))
+
+
+def _dose(data: dict[str, Any], exercise_type: str, vocab: Vocabularies) -> Dose:
+    source = _source(data, vocab)
+    by_phase = tuple(
+        PhaseDose(
+            phase=p["phase"],
+            sets=p["sets"],
+            reps=p.get("reps"),
+            hold_seconds=p.get("hold_seconds"),
+            note=p.get("note"),
+            source=_source(p, vocab, source) if "source" in p else source,
+        )
+        for p in data.get("by_phase", ())
+    )
+    return Dose(
+        sets=data["sets"],
+        per_side=data["per_side"],
+        frequency=Frequency(**data["frequency"]),
+        source=source,
+        reps=data.get("reps"),
+        hold_seconds=data.get("hold_seconds"),
+        rest_seconds=data.get("rest_seconds"),
+        by_phase=by_phase,
+        timed="" if exercise_type == "self-massage" else "hold",  # you roll for 60 s; you do not hold still
+    )
+
+
+def _record(
+    data: dict[str, Any], display: str, progressions: tuple, regressions: tuple, vocab: Vocabularies
+) -> Exercise:
     muscles = data["muscles"]
     return Exercise(
         id=data["id"],
@@ -139,12 +175,12 @@ def _record(data: dict[str, Any], display: str, progressions: tuple, regressions
         cues=tuple(data["cues"]),
         mistakes=tuple(data["mistakes"]),
         feel_it=data["feel_it"],
-        dose=Dose(**dose, by_phase=by_phase),
+        dose=_dose(data["dose"], data["type"], vocab),
         progressions=progressions,
         regressions=regressions,
         standalone=data.get("standalone"),
         cautions=tuple(data["cautions"]),
-        references=tuple(Reference(**r) for r in data["references"]),
+        references=tuple(vocab.references[r] for r in data["references"]),
         reviewed=data["reviewed"],
         compare=dict(data.get("compare", {})),
         media=tuple(Media(**m) for m in data.get("media", ())),
@@ -160,6 +196,17 @@ def read_exercises(
         paths.exercises, paths.root, schema, "exercise", "name: Glute bridge"
     )
     return {record_id: record.doc for record_id, record in records.items()}, problems
+
+
+def _records(documents: dict[str, YamlDocument], edges: set, vocab: Vocabularies) -> dict[str, Exercise]:
+    """The checked documents as typed records, by id, with their ladder links."""
+    progressions, regressions = ladders_from_edges(edges)
+    return {
+        exercise_id: _record(
+            doc.data, doc.display, progressions.get(exercise_id, ()), regressions.get(exercise_id, ()), vocab
+        )
+        for exercise_id, doc in sorted(documents.items())
+    }
 
 
 @contextmanager
@@ -191,23 +238,21 @@ def _load_library(paths: ProjectPaths) -> Library:
     documents, problems = read_exercises(paths, schema)
     edges, edge_problems = ladder_problems(documents)
     problems += edge_problems
+    for doc in documents.values():
+        problems += exercise_rule_problems(doc, vocab)
     if paths.content is not None and paths.content.is_dir():
         from .macros import MACRO_NAMES  # late import: macros imports this module
 
-        problems += content_reference_problems(paths.content, set(documents), paths.root, MACRO_NAMES)
+        problems += content_reference_problems(
+            paths.content, set(documents), paths.root, MACRO_NAMES, set(vocab.references)
+        )
+    exercises = None if problems else _records(documents, edges, vocab)  # routines are held to them
     routines, routine_problems = load_routines(
-        paths.root, paths.routines, paths.schemas / "routine.schema.json", vocab, set(documents)
+        paths.root, paths.routines, paths.schemas / "routine.schema.json", vocab, set(documents), exercises
     )
     problems += routine_problems
-    if problems:
+    if problems or exercises is None:
         raise DataError(problems)
-    progressions, regressions = ladders_from_edges(edges)
-    exercises = {
-        exercise_id: _record(
-            doc.data, doc.display, progressions.get(exercise_id, ()), regressions.get(exercise_id, ())
-        )
-        for exercise_id, doc in sorted(documents.items())
-    }
     return Library(
         vocab=vocab,
         exercises=exercises,

@@ -116,6 +116,15 @@ class ContentMacros:
         rows = [[column.cell(e, self.library.vocab) for column in chosen] for e in exercises]
         return self._render("compare-table.html", columns=chosen, rows=rows, caption=caption)
 
+    def references(self, *reference_ids: str) -> str:
+        """A list of sources from the bibliography, in the order given: {{ references("willy2019") }}."""
+        bibliography = self.library.vocab.references
+        unknown = [i for i in reference_ids if i not in bibliography]
+        if unknown:
+            raise KeyError(f"no source with id '{unknown[0]}';{did_you_mean(unknown[0], bibliography)}")
+        chosen = [bibliography[i] for i in reference_ids]
+        return self._render("reference-list.html", references=chosen, tag="ul")
+
     def red_flags(self) -> str:
         """The red-flag box (urgent and soon-to-see signs) that every condition page carries."""
         return self._render("red-flags.html")
@@ -207,6 +216,7 @@ CONTENT_MACROS = [
     "condition_exercises",
     "compare_table",
     "red_flags",
+    "references",
     "muscle_index",
     "equipment_index",
     "exercise_browser",

@@ -24,6 +24,7 @@ class MuscleGroup(Term):
 class Muscle(Term):
     group: str = ""
     side: str = "front"
+    part_of: str = ""  # a part no exercise can train on its own (the VMO): exercises list this muscle instead
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Vocabularies:
     positions: dict[str, Term]
     levels: dict[str, Term]
     knee_loads: dict[str, Term]
+    references: dict[str, Reference] = field(default_factory=dict)  # the bibliography, by id
 
     def synonyms(self) -> dict[str, dict[str, str]]:
         """Per vocabulary: slugs of each term's names -> its id
@@ -78,26 +80,128 @@ class Vocabularies:
         }
 
     def enums(self) -> dict[str, list[str]]:
-        """The allowed ids per schema $defs name."""
-        return {name: list(terms) for name, terms in self.terms_by_enum().items()}
+        """The allowed ids per schema $defs name (a dose's source may also be common practice)."""
+        enums = {name: list(terms) for name, terms in self.terms_by_enum().items()}
+        enums["reference"] = list(self.references)
+        enums["dose_source"] = [PRACTICE, *self.references]
+        return enums
 
 
 @dataclass(frozen=True)
 class Reference:
-    citation: str
+    """One source from the bibliography (vocabularies/references.yml), cited everywhere by its id."""
+
+    id: str
+    authors: str
+    year: int
+    title: str
+    journal: str
+    volume: str | None = None
+    pages: str | None = None
+    article: str | None = None
+    issue: str | None = None
     doi: str | None = None
     url: str | None = None
+    checked: str = ""
+    incomplete: str = ""  # a part that could not be verified or does not exist, and why
 
     @property
     def href(self) -> str:
         """Where the reference links to: the DOI resolver when there is a DOI."""
         return f"https://doi.org/{self.doi}" if self.doi else (self.url or "")
 
+    @property
+    def short(self) -> str:
+        """'Kongsgaard 2009': the first author's surname and the year, as cited in the text."""
+        first = self.authors.split(",")[0].strip()
+        surname = " ".join(first.split()[:-1]) or first
+        return f"{surname} {self.year}"
+
+    @property
+    def citation(self) -> str:
+        """Vancouver style: 'Authors. Title. Journal Year;Volume(Issue):Pages.', leaving out absent parts."""
+        title = self.title if self.title.endswith(("?", ".", "!", '"')) else self.title + "."
+        text = f"{self.authors}. {title} {self.journal} {self.year}"
+        where = (self.volume or "") + (f"({self.issue})" if self.issue else "")
+        place = self.pages or self.article
+        if where:
+            text += f";{where}"
+        if place:
+            text += f"{':' if where else ';'}{place}"
+        return text + "."
+
+
+def count_text(value: int | str) -> str:
+    """'2-3' written with an en dash, as on paper."""
+    return str(value).replace("-", "–")
+
+
+def dose_text(
+    sets: int | str | None,
+    reps: int | str | None,
+    hold: int | str | None,
+    per_side: bool,
+    timed: str = "hold",
+) -> str:
+    """'3 × 10 each side', '5 × 30 s hold', or '15–30 reps' when there are no sets (a circuit round).
+
+    The one dose formatter: exercise pages, routine sheets and the builder's data all use it."""
+    amount = count_text(reps) if reps is not None else f"{count_text(hold)} s {timed}".rstrip()
+    if sets is None:
+        text = amount + (" reps" if reps is not None else "")
+    else:
+        text = f"{count_text(sets)} × {amount}"
+    return text + (" each side" if per_side else "")
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """How often: times a week (7 = daily), sessions a day, and rest days required between sessions."""
+
+    per_week: int | str
+    rest_days: int = 0
+    per_day: int = 1
+    note: str = ""
+
+    @property
+    def most_per_week(self) -> int:
+        return int(str(self.per_week).split("-")[-1])
+
+    @property
+    def text(self) -> str:
+        """'3 times a week, never on back-to-back days', 'twice a day', '2–3 times a week (after a run)'."""
+        if str(self.per_week) == "7":
+            text = {1: "daily", 2: "twice a day"}.get(self.per_day, f"{self.per_day} times a day")
+        else:
+            times = {"1": "once", "2": "twice"}.get(str(self.per_week), f"{count_text(self.per_week)} times")
+            text = f"{times} a week"
+        if self.rest_days == 1:
+            text += ", never on back-to-back days"
+        elif self.rest_days > 1:
+            text += f", with at least {self.rest_days} days off between"
+        return f"{text} ({self.note})" if self.note else text
+
+
+PRACTICE = "practice"  # a dose's source when no reference gives its numbers
+
+
+@dataclass(frozen=True)
+class DoseSource:
+    """Where a dose's numbers come from: a reference, or common practice (reference None) and why."""
+
+    reference: Reference | None
+    note: str = ""
+
+    @property
+    def is_practice(self) -> bool:
+        return self.reference is None
+
 
 @dataclass(frozen=True)
 class PhaseDose:
     phase: str
     sets: int | str
+    source: DoseSource
     reps: int | str | None = None
     hold_seconds: int | str | None = None
     note: str | None = None
@@ -107,19 +211,25 @@ class PhaseDose:
 class Dose:
     sets: int | str
     per_side: bool
-    frequency: str
-    source: str
+    frequency: Frequency
+    source: DoseSource
     reps: int | str | None = None
     hold_seconds: int | str | None = None
     rest_seconds: int | None = None
     by_phase: tuple[PhaseDose, ...] = ()
+    timed: str = "hold"  # what a timed rep is called: you hold a stretch, but roll for 60 s ("")
 
     @property
     def amount(self) -> str:
         """'3 × 10' or '5 × 30 s hold', with 'each side' when per side."""
-        each = f"{self.reps}" if self.reps is not None else f"{self.hold_seconds} s"
-        text = f"{self.sets} × {each}"
-        return text + (" each side" if self.per_side else "")
+        return dose_text(self.sets, self.reps, self.hold_seconds, self.per_side, self.timed)
+
+    def phase_amount(self, step: PhaseDose) -> str:
+        """The same words for one phase's numbers."""
+        return dose_text(step.sets, step.reps, step.hold_seconds, self.per_side, self.timed)
+
+    def for_phase(self, phase: str | None) -> PhaseDose | None:
+        return next((p for p in self.by_phase if p.phase == phase), None)
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Exercise, Reference, Vocabularies
+from .model import Exercise, Frequency, Reference, Vocabularies, dose_text
 from .problems import Problem
+from .dose_rules import frequency_problems
 from .records import read_record_files
+from .routine_rules import routine_rule_problems
 from .schema import RecordSchema
 from .suggest import did_you_mean
 from .yamlfile import YamlDocument
@@ -32,6 +34,7 @@ class RoutineItem:
     per_side: bool | None = None
     cue: str | None = None
     note: str | None = None
+    reason: str | None = None  # why it differs from the exercise's own dose, condition or phase
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class Routine:
     summary: str
     audience: str
     condition: str
-    frequency: str
+    frequency: Frequency
     weeks: int
     sections: tuple[RoutineSection, ...]
     reviewed: str
@@ -84,6 +87,7 @@ class SheetLine:
     cue: str
     dose: str
     dose_note: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,35 +96,13 @@ class SheetSection:
     lines: tuple[SheetLine, ...]
 
 
-def _count(value: int | str) -> str:
-    """'2-3' printed with an en dash, as on paper."""
-    return str(value).replace("-", "–")
-
-
-def dose_text(
-    sets: int | str | None,
-    reps: int | str | None,
-    hold: int | str | None,
-    per_side: bool,
-    timed: str = "hold",
-) -> str:
-    """'3 × 10 each side', '5 × 30 s hold', or '15–30 reps' when there are no sets (a circuit round)."""
-    amount = f"{_count(reps)}" if reps is not None else f"{_count(hold)} s {timed}".rstrip()
-    if sets is None:
-        text = amount + (" reps" if reps is not None else "")
-    else:
-        text = f"{_count(sets)} × {amount}"
-    return text + (" each side" if per_side else "")
-
-
 def item_dose(
     item: RoutineItem, exercise: Exercise, section: RoutineSection, routine_phase: str | None
 ) -> tuple[str, str]:
     """The dose printed for item and a note on it: the routine's own numbers, else the exercise's dose for
     the phase, else its default dose."""
     dose = exercise.dose
-    phase = section.phase or routine_phase
-    by_phase = next((p for p in dose.by_phase if p.phase == phase), None)
+    by_phase = dose.for_phase(section.phase or routine_phase)
     sets, reps, hold, note = dose.sets, dose.reps, dose.hold_seconds, None
     if by_phase is not None:
         sets, reps, hold, note = by_phase.sets, by_phase.reps, by_phase.hold_seconds, by_phase.note
@@ -132,8 +114,7 @@ def item_dose(
     if section.rounds is not None and item.sets is None:
         sets = None  # in a circuit the rounds are the sets
     per_side = dose.per_side if item.per_side is None else item.per_side
-    timed = "" if exercise.type == "self-massage" else "hold"  # you roll for 60 s; you do not hold still
-    return dose_text(sets, reps, hold, per_side, timed), item.note or note or ""
+    return dose_text(sets, reps, hold, per_side, dose.timed), item.note or note or ""
 
 
 def sheet_sections(routine: Routine, exercises: dict[str, Exercise]) -> list[SheetSection]:
@@ -146,12 +127,12 @@ def sheet_sections(routine: Routine, exercises: dict[str, Exercise]) -> list[She
             exercise = exercises[item.exercise]
             cue = item.cue or exercise.cues[0]
             dose, note = item_dose(item, exercise, section, routine.phase)
-            lines.append(SheetLine(number, exercise, cue, dose, note))
+            lines.append(SheetLine(number, exercise, cue, dose, note, item.reason or ""))
         out.append(SheetSection(section, tuple(lines)))
     return out
 
 
-def _record(data: dict[str, Any], display: str) -> Routine:
+def _record(data: dict[str, Any], display: str, vocab: Vocabularies) -> Routine:
     sections = tuple(
         RoutineSection(
             name=s["name"],
@@ -168,14 +149,14 @@ def _record(data: dict[str, Any], display: str) -> Routine:
         summary=data["summary"],
         audience=data["audience"],
         condition=data["condition"],
-        frequency=data["frequency"],
+        frequency=Frequency(**data["frequency"]),
         weeks=data["weeks"],
         sections=sections,
         reviewed=data["reviewed"],
         source_path=display,
         phase=data.get("phase"),
         notes=tuple(data.get("notes", ())),
-        references=tuple(Reference(**r) for r in data.get("references", ())),
+        references=tuple(vocab.references[r] for r in data.get("references", ())),
     )
 
 
@@ -220,9 +201,15 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
 
 
 def read_routines(
-    paths_root: Path, folder: Path | None, schema: RecordSchema, exercise_ids: set[str]
+    paths_root: Path,
+    folder: Path | None,
+    schema: RecordSchema,
+    vocab: Vocabularies,
+    exercise_ids: set[str],
+    exercises: dict[str, Exercise] | None = None,
 ) -> tuple[dict[str, Routine], list[Problem]]:
-    """Parse and check every routines/*.yml: the routines by id (when all are sound), and every problem."""
+    """Parse and check every routines/*.yml: the routines by id (when all are sound), and every problem.
+    With the exercise records (when they loaded), each routine is also held to them (routine_rules.py)."""
     if folder is None or not folder.is_dir():
         return {}, []
     records, problems = read_record_files(
@@ -232,6 +219,7 @@ def read_routines(
     for routine_id, record in records.items():
         doc = record.doc
         problems += _reference_problems(doc, exercise_ids)
+        problems += frequency_problems(doc, ("frequency",), doc.data.get("frequency"))
         if routine_id in RESERVED_IDS and routine_id == record.path.stem:
             problems.append(
                 doc.problem_at(
@@ -241,18 +229,25 @@ def read_routines(
             )
         if record.sound:
             documents[routine_id] = doc
-    routines = {} if problems else {i: _record(d.data, d.display) for i, d in sorted(documents.items())}
+            if exercises is not None:
+                problems += routine_rule_problems(doc, exercises)
+    routines = {} if problems else {i: _record(d.data, d.display, vocab) for i, d in sorted(documents.items())}
     return routines, problems
 
 
 def load_routines(
-    root: Path, folder: Path | None, schema_path: Path, vocab: Vocabularies, exercise_ids: set[str]
+    root: Path,
+    folder: Path | None,
+    schema_path: Path,
+    vocab: Vocabularies,
+    exercise_ids: set[str],
+    exercises: dict[str, Exercise] | None = None,
 ) -> tuple[dict[str, Routine], list[Problem]]:
     """Read every routine against the routine schema and the current vocabularies and exercises."""
     if folder is None or not folder.is_dir():
         return {}, []
     schema = RecordSchema.from_file(schema_path, vocab.enums(), kind="routine", synonyms=vocab.synonyms())
-    return read_routines(root, folder, schema, exercise_ids)
+    return read_routines(root, folder, schema, vocab, exercise_ids, exercises)
 
 
 def builder_catalogue(exercises: list[Exercise], vocab: Vocabularies) -> dict[str, Any]:

@@ -28,6 +28,8 @@ VOCABULARY_FILES = {
     "level": "levels.yml",
     "knee_load": "knee-loads.yml",
 }
+# Every schema $def whose enum is generated from a data file: the word lists, and the bibliography's ids.
+ENUM_FILES = {**VOCABULARY_FILES, "reference": "references.yml", "dose_source": "references.yml"}
 
 PLACEHOLDER = re.compile(r"\bTODO\b")  # what the `new` template leaves for the contributor to replace
 
@@ -73,11 +75,20 @@ def with_enums(schema: dict[str, Any], enums: dict[str, list[str]]) -> dict[str,
     """A copy of schema with each vocabulary $def's enum replaced by the current vocabulary."""
     schema = json.loads(json.dumps(schema))
     for name, ids in enums.items():
-        schema["$defs"][name] = {
-            "enum": ids,
-            "description": f"A word from vocabularies/{VOCABULARY_FILES[name]}.",
-        }
+        if name not in schema["$defs"]:
+            continue  # e.g. the routine schema has no muscle list
+        schema["$defs"][name] = {"enum": ids, "description": ENUM_DESCRIPTIONS.get(name, _word_from(name))}
     return schema
+
+
+def _word_from(name: str) -> str:
+    return f"A word from vocabularies/{ENUM_FILES[name]}."
+
+
+ENUM_DESCRIPTIONS = {
+    "reference": "The id of a source in vocabularies/references.yml, e.g. willy2019.",
+    "dose_source": "'practice', or the id of one of this record's references (vocabularies/references.yml).",
+}
 
 
 def render_schema(schema: dict[str, Any]) -> str:
@@ -144,7 +155,7 @@ class RecordSchema:
     @cached_property
     def _vocabulary_by_id(self) -> dict[int, str]:
         return {
-            id(sub): name for name, sub in self.schema.get("$defs", {}).items() if name in VOCABULARY_FILES
+            id(sub): name for name, sub in self.schema.get("$defs", {}).items() if name in ENUM_FILES
         }
 
     def resolve(self, subschema: dict[str, Any]) -> dict[str, Any]:
@@ -227,6 +238,10 @@ class RecordSchema:
         if kind == "enum":
             choices = [str(c) for c in error.validator_value]
             vocabulary = self._vocabulary_by_id.get(id(schema))
+            if vocabulary and isinstance(value, (dict, list)):
+                where = f"vocabularies/{ENUM_FILES[vocabulary]}"
+                found = f"expected one id from {where}, found {describe_value(value)}"
+                return [at(path, f"{found}; allowed: {allowed_list(choices)}")]
             suggestion = did_you_mean(value, choices)
             if vocabulary and not suggestion and isinstance(value, str):
                 synonyms = self.synonyms.get(vocabulary, {})
@@ -234,7 +249,7 @@ class RecordSchema:
                 suggestion = f" did you mean '{synonyms[match.split(chr(39))[1]]}'?" if match else ""
             if vocabulary:
                 what = f"unknown {vocabulary.replace('_', ' ')} '{value}';"
-                where = f" allowed (from vocabularies/{VOCABULARY_FILES[vocabulary]}): "
+                where = f" allowed (from vocabularies/{ENUM_FILES[vocabulary]}): "
             else:
                 what, where = f"'{value}' is not allowed;", " allowed: "
             return [at(path, what + suggestion + where + allowed_list(choices))]
@@ -355,7 +370,7 @@ class RecordSchema:
         if "array" in expected and isinstance(value, str):
             items = self._schema_at(path).get("items", {})
             vocabulary = items.get("$ref", "").rsplit("/", 1)[-1] if isinstance(items, dict) else ""
-            if vocabulary in VOCABULARY_FILES or vocabulary == "exercise_id":
+            if vocabulary in ENUM_FILES or vocabulary == "exercise_id":
                 words = [self._as_word(part, vocabulary) for part in value.split(",") if part.strip()]
                 return f"write the words in square brackets: {key}: [{', '.join(words)}]"
             return f"write each item on its own line under '{key}:', starting with '- ' (a dash and a space)"
@@ -374,7 +389,7 @@ class RecordSchema:
     def _as_word(self, text: str, vocabulary: str) -> str:
         """The vocabulary word (or exercise id) that text most likely means."""
         word = slugify(text)
-        if vocabulary not in VOCABULARY_FILES:
+        if vocabulary not in ENUM_FILES:
             return word
         choices = self.resolve({"$ref": f"#/$defs/{vocabulary}"}).get("enum", [])
         if word in choices:

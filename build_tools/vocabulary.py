@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .bibliography import load_bibliography
 from .model import Condition, Muscle, MuscleGroup, Term, Vocabularies, relative_to
 from .problems import Problem
 from .schema import VOCABULARY_FILES, RecordSchema
@@ -68,8 +69,18 @@ def load_vocabularies(
                             f"allowed: {', '.join(groups)}",
                         )
                     )
+        if expects_groups and not found:
+            muscle_ids = [m["id"] for m in doc.data["muscles"]]
+            for i, muscle in enumerate(doc.data["muscles"]):
+                whole = muscle.get("part_of")
+                if whole is not None and whole not in muscle_ids:
+                    line, column = doc.positions.of_value(("muscles", i, "part_of"))
+                    message = f"unknown muscle '{whole}';{did_you_mean(whole, muscle_ids)} allowed: {', '.join(muscle_ids)}"
+                    found.append(Problem(display, line, column, f"muscles[{i}].part_of", message))
         problems += found
         data[name] = doc.data
+    references, bibliography_problems = load_bibliography(folder, schema_path.with_name("references.schema.json"), root)
+    problems += bibliography_problems
     if problems:
         return None, problems
     muscles_file = data["muscle"]
@@ -83,6 +94,7 @@ def load_vocabularies(
         positions=_terms(data["position"], Term),
         levels=_terms(data["level"], Term),
         knee_loads=_terms(data["knee_load"], Term),
+        references=references,
     ), []
 
 

@@ -1,0 +1,33 @@
+"""The bibliography, vocabularies/references.yml: every source the atlas cites, once, by id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Reference, relative_to
+from .problems import Problem
+from .schema import RecordSchema
+from .yamlfile import read_yaml
+
+BIBLIOGRAPHY_FILE = "references.yml"
+
+
+def load_bibliography(folder: Path, schema_path: Path, root: Path) -> tuple[dict[str, Reference], list[Problem]]:
+    """Read and check the bibliography; the references by id (in file order), or the problems."""
+    path = folder / BIBLIOGRAPHY_FILE
+    display = relative_to(path, root)
+    if not path.is_file():
+        return {}, [Problem(display, 1, 1, "", "the bibliography is missing; every source is listed here")]
+    doc = read_yaml(path, display)
+    if doc.data is None or doc.problems:
+        return {}, list(doc.problems)
+    schema = RecordSchema.from_file(schema_path, kind="reference")
+    problems = schema.problems(doc.data, doc.positions, display, doc.text)
+    if problems:
+        return {}, problems
+    references: dict[str, Reference] = {}
+    for index, entry in enumerate(doc.data):
+        if entry["id"] in references:
+            problems.append(doc.problem_at((index, "id"), f"'{entry['id']}' is listed twice; ids must be unique"))
+        references[entry["id"]] = Reference(**entry)
+    return ({}, problems) if problems else (references, [])
