@@ -44,7 +44,11 @@ def _schema(args: argparse.Namespace) -> int:
     changed = sync_schema(paths, write=not args.check)
     for path in changed:
         shown = path.relative_to(paths.root).as_posix()
-        print(f"{shown} is out of date; run `python -m build_tools schema`" if args.check else f"{shown} updated")
+        print(
+            f"{shown} is out of date; run `python -m build_tools schema`"
+            if args.check
+            else f"{shown} updated"
+        )
     if not changed:
         print("schemas are up to date")
     return 1 if changed else 0
@@ -70,7 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("name", help='the exercise name, e.g. "Side-lying hip abduction"')
     new.set_defaults(run=_new)
 
-    schema = commands.add_parser("schema", help="regenerate the schemas' generated parts (vocabulary and source lists) from vocabularies/")
+    schema = commands.add_parser(
+        "schema",
+        help="regenerate the schemas' generated parts (vocabulary and source lists) from vocabularies/",
+    )
     schema.add_argument(
         "--check", action="store_true", help="only report whether it is up to date (exit 1 if not)"
     )

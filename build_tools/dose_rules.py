@@ -15,7 +15,11 @@ def frequency_problems(doc: YamlDocument, path: JsonPath, frequency: Any) -> lis
     several sessions a day on fewer than seven days."""
     if not isinstance(frequency, dict):
         return []
-    per_week, rest_days, per_day = frequency.get("per_week"), frequency.get("rest_days", 0), frequency.get("per_day", 1)
+    per_week, rest_days, per_day = (
+        frequency.get("per_week"),
+        frequency.get("rest_days", 0),
+        frequency.get("per_day", 1),
+    )
     if not isinstance(per_week, (int, str)) or isinstance(per_week, bool):
         return []
     most = int(str(per_week).split("-")[-1]) if str(per_week).split("-")[-1].isdigit() else 0
@@ -25,8 +29,9 @@ def frequency_problems(doc: YamlDocument, path: JsonPath, frequency: Any) -> lis
         problems.append(
             doc.problem_at(
                 (*path, "per_week"),
-                f"{per_week} times a week leaves no room for {rest_days} rest day{'s' if rest_days > 1 else ''} "
-                f"between sessions; with rest_days: {rest_days} allowed: at most {fits} a week",
+                f"{per_week} times a week leaves no room for {rest_days} rest "
+                f"day{'s' if rest_days > 1 else ''} between sessions; "
+                f"with rest_days: {rest_days} allowed: at most {fits} a week",
             )
         )
     if isinstance(per_day, int) and per_day > 1 and per_week != 7:
@@ -36,7 +41,9 @@ def frequency_problems(doc: YamlDocument, path: JsonPath, frequency: Any) -> lis
     return problems
 
 
-def _source_problems(doc: YamlDocument, path: JsonPath, block: dict[str, Any], cited: list[str]) -> list[Problem]:
+def _source_problems(
+    doc: YamlDocument, path: JsonPath, block: dict[str, Any], cited: list[str]
+) -> list[Problem]:
     source = block.get("source")
     if source == PRACTICE and not block.get("source_note"):
         return [
@@ -65,13 +72,18 @@ def exercise_rule_problems(doc: YamlDocument, vocab: Vocabularies) -> list[Probl
         return []
     problems: list[Problem] = []
     cited = [r for r in data.get("references") or () if isinstance(r, str)]
+    # An unknown reference is reported already, and fixing it may fix the dose's source too.
+    sources_checkable = all(r in vocab.references for r in cited)
     dose = data.get("dose")
     if isinstance(dose, dict):
-        problems += _source_problems(doc, ("dose",), dose, cited)
         problems += frequency_problems(doc, ("dose", "frequency"), dose.get("frequency"))
-        for i, step in enumerate(dose.get("by_phase") or ()):
-            if isinstance(step, dict):
-                problems += _source_problems(doc, ("dose", "by_phase", i), step, cited)
+        steps = [(("dose",), dose)] + [
+            (("dose", "by_phase", i), step)
+            for i, step in enumerate(dose.get("by_phase") or ())
+            if isinstance(step, dict)
+        ]
+        for path, block in steps if sources_checkable else ():
+            problems += _source_problems(doc, path, block, cited)
     muscles = data.get("muscles")
     for role in ("primary", "secondary"):
         listed = muscles.get(role) if isinstance(muscles, dict) else None

@@ -10,9 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from .content_refs import content_reference_problems
-from .ladders import ladder_problems, ladders_from_edges
 from .dose_rules import exercise_rule_problems
-from .model import PRACTICE, ConditionUse, Dose, DoseSource, Exercise, Frequency, Media, PhaseDose, Vocabularies
+from .ladders import ladder_problems, ladders_from_edges
+from .model import (
+    PRACTICE,
+    ConditionUse,
+    Dose,
+    DoseSource,
+    Exercise,
+    Frequency,
+    Media,
+    PhaseDose,
+    Vocabularies,
+)
 from .problems import DataError, Problem
 from .records import read_record_files
 from .routines import Routine, load_routines

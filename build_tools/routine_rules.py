@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Exercise, Frequency
+from .model import Exercise, Frequency, dose_text
 from .problems import Problem
 from .yamlfile import YamlDocument
 
@@ -38,24 +38,23 @@ def _schedule_problem(
     return None
 
 
-def _differences(item: dict[str, Any], exercise: Exercise, phase: str | None, circuit: bool) -> list[str]:
-    """How the item's dose differs from the exercise's dose for the phase, in words."""
+def _dose_change(item: dict[str, Any], exercise: Exercise, phase: str | None, circuit: bool) -> str:
+    """'3 × 30 s hold instead of 3 × 10' when the item changes the exercise's dose for the phase, else ''.
+    In a circuit the rounds stand for sets, so only the amount per round is compared."""
     dose = exercise.dose
     step = dose.for_phase(phase)
-    own = {
-        "sets": step.sets if step else dose.sets,
-        "reps": step.reps if step else dose.reps,
-        "hold_seconds": step.hold_seconds if step else dose.hold_seconds,
-    }
-    given = {k: item[k] for k in ("reps", "hold_seconds") if k in item}
-    if given:  # reps or a hold replace the exercise's amount together
-        given = {"reps": item.get("reps"), "hold_seconds": item.get("hold_seconds")}
-    if "sets" in item and not circuit:
-        given["sets"] = item["sets"]
-    out = [f"{k.replace('_', ' ')} {v} instead of {own[k]}" for k, v in given.items() if v != own[k]]
-    if "per_side" in item and item["per_side"] != dose.per_side:
-        out.append("per_side " + str(item["per_side"]).lower())
-    return out
+    sets = step.sets if step else dose.sets
+    reps = step.reps if step else dose.reps
+    hold = step.hold_seconds if step else dose.hold_seconds
+    given_sets = item.get("sets", sets)
+    if "reps" in item or "hold_seconds" in item:
+        given_reps, given_hold = item.get("reps"), item.get("hold_seconds")
+    else:
+        given_reps, given_hold = reps, hold
+    per_side = item.get("per_side", dose.per_side)
+    own = dose_text(None if circuit else sets, reps, hold, dose.per_side, dose.timed)
+    given = dose_text(None if circuit else given_sets, given_reps, given_hold, per_side, dose.timed)
+    return f"{given} instead of {own}" if given != own else ""
 
 
 def routine_rule_problems(doc: YamlDocument, exercises: dict[str, Exercise]) -> list[Problem]:
@@ -90,14 +89,15 @@ def routine_rule_problems(doc: YamlDocument, exercises: dict[str, Exercise]) -> 
                         f"in 'reason:' (printed on the sheet)",
                     )
                 )
-            differences = _differences(item, exercise, phase, section.get("rounds") is not None)
-            if differences:
+            if "reps" in item and "hold_seconds" in item:
+                continue  # reported as reps together with a hold
+            change = _dose_change(item, exercise, phase, section.get("rounds") is not None)
+            if change:
                 problems.append(
                     doc.problem_at(
                         path,
-                        f"this dose differs from {exercise.name}'s own for the {phase or 'default'} phase "
-                        f"({'; '.join(differences)}); use the exercise's dose, or say why in 'reason:' "
-                        f"(printed on the sheet)",
+                        f"{change} is not {exercise.name}'s own dose for the {phase or 'default'} phase; "
+                        f"use the exercise's dose, or say why in 'reason:' (printed on the sheet)",
                     )
                 )
     return problems

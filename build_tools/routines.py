@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .dose_rules import frequency_problems
 from .model import Exercise, Frequency, Reference, Vocabularies, dose_text
 from .problems import Problem
-from .dose_rules import frequency_problems
 from .records import read_record_files
 from .routine_rules import routine_rule_problems
 from .schema import RecordSchema
@@ -231,7 +231,9 @@ def read_routines(
             documents[routine_id] = doc
             if exercises is not None:
                 problems += routine_rule_problems(doc, exercises)
-    routines = {} if problems else {i: _record(d.data, d.display, vocab) for i, d in sorted(documents.items())}
+    routines = (
+        {} if problems else {i: _record(d.data, d.display, vocab) for i, d in sorted(documents.items())}
+    )
     return routines, problems
 
 

@@ -47,8 +47,8 @@ JSON_TYPES = {
 def _inside(path: JsonPath) -> str:
     """Where in the record a field goes, for 'add ... <here>'."""
     if isinstance(path[-1], int):
-        parent = next((part for part in reversed(path) if isinstance(part, str)), "the list")
-        return f"to this entry of '{parent}'"
+        parent = next((part for part in reversed(path) if isinstance(part, str)), None)
+        return f"to this entry of '{parent}'" if parent else "to this entry"
     return f"under '{path[-1]}:'"
 
 
@@ -154,9 +154,7 @@ class RecordSchema:
 
     @cached_property
     def _vocabulary_by_id(self) -> dict[int, str]:
-        return {
-            id(sub): name for name, sub in self.schema.get("$defs", {}).items() if name in ENUM_FILES
-        }
+        return {id(sub): name for name, sub in self.schema.get("$defs", {}).items() if name in ENUM_FILES}
 
     def resolve(self, subschema: dict[str, Any]) -> dict[str, Any]:
         """Follow local $refs, keeping the outermost description."""
@@ -344,7 +342,8 @@ class RecordSchema:
 
     def _how_to_add_one_of(self, names: list[str], schema: dict[str, Any], path: JsonPath, kind: str) -> str:
         """What to write when one of several alternative fields is needed, with what each one means."""
-        properties = schema.get("properties", {})
+        # An anyOf inside allOf has no properties of its own: they are on the object at path.
+        properties = schema.get("properties") or self.resolve(self._schema_at(path)).get("properties", {})
         meanings = "; ".join(
             f"{n}: {_lower_first(self.resolve(properties.get(n, {})).get('description', '')).rstrip('.')}"
             for n in names

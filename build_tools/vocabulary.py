@@ -75,11 +75,14 @@ def load_vocabularies(
                 whole = muscle.get("part_of")
                 if whole is not None and whole not in muscle_ids:
                     line, column = doc.positions.of_value(("muscles", i, "part_of"))
-                    message = f"unknown muscle '{whole}';{did_you_mean(whole, muscle_ids)} allowed: {', '.join(muscle_ids)}"
+                    suggestion = did_you_mean(whole, muscle_ids)
+                    message = f"unknown muscle '{whole}';{suggestion} allowed: {', '.join(muscle_ids)}"
                     found.append(Problem(display, line, column, f"muscles[{i}].part_of", message))
         problems += found
         data[name] = doc.data
-    references, bibliography_problems = load_bibliography(folder, schema_path.with_name("references.schema.json"), root)
+    references, bibliography_problems = load_bibliography(
+        folder, schema_path.with_name("references.schema.json"), root
+    )
     problems += bibliography_problems
     if problems:
         return None, problems

@@ -69,12 +69,14 @@ def make_project(
     pages: dict[str, str] | None = None,
     copy_exercises: list[str] | None = None,
     routines: dict[str, str] | None = None,
+    vocabularies: dict[str, str] | None = None,
 ) -> Path:
     """A small complete project in tmp that uses the real vocabularies, schemas, templates and plugins.
 
     exercises: file name -> YAML text; copy_exercises: ids of shipped records to copy in;
     pages: content path -> Markdown (a home page and an exercise index are always present);
-    routines: file name -> YAML text for routines/ (the shipped routines name exercises a fixture lacks).
+    routines: file name -> YAML text for routines/ (the shipped routines name exercises a fixture lacks);
+    vocabularies: file name -> YAML text replacing that shipped vocabulary (e.g. references.yml).
     """
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "exercises").mkdir(exist_ok=True)
@@ -94,6 +96,10 @@ def make_project(
     for rel, text in {**defaults, **(pages or {})}.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")
+    if vocabularies:
+        shutil.copytree(ROOT / "vocabularies", tmp / "vocabularies")
+        for name, text in vocabularies.items():
+            (tmp / "vocabularies" / name).write_text(text, encoding="utf-8")
     for folder in ("vocabularies", "schemas", "site-overrides"):
         if (ROOT / folder).exists() and not (tmp / folder).exists():
             (tmp / folder).symlink_to(ROOT / folder)

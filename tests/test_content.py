@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from sitekit import ROOT
 
 from build_tools.library import ProjectPaths, load_library
-from build_tools.model import PRACTICE, ConditionUse, Dose, DoseSource, Exercise, Frequency, Reference
+from build_tools.model import ConditionUse, Dose, DoseSource, Exercise, Frequency, Reference
 
 CONDITION_IDS = [
     term["id"] for term in YAML(typ="safe").load((ROOT / "vocabularies" / "conditions.yml").read_text())
@@ -179,7 +179,9 @@ def test_every_reference_has_all_its_parts(bibliography):
     that cannot be verified (or does not exist, as a guideline's volume) is named in `incomplete`."""
     gaps = []
     for ref in bibliography:
-        missing = [name for name in ("authors", "title", "journal", "checked") if not getattr(ref, name).strip()]
+        missing = [
+            name for name in ("authors", "title", "journal", "checked") if not getattr(ref, name).strip()
+        ]
         if not (ref.doi or ref.url):
             missing.append("doi or url")
         if not ref.incomplete and not ref.volume:

@@ -501,7 +501,7 @@ def test_the_guide_explains_every_field_of_the_schema():
         schema["properties"]["muscles"],
         schema["properties"]["compare"],
         defs["dose"],
-        defs["reference"],
+        defs["frequency"],
         defs["media"],
         schema["properties"]["conditions"]["items"],
     ):

@@ -27,15 +27,10 @@ def hostile_record(index: int, text: str) -> str:
         record[field] = fits(200 if field == "summary" else 400)
     for field in LIST_FIELDS:
         record[field] = [fits(400), f"Second item {index}."]
-    record["dose"]["frequency"] = fits(120)
-    record["dose"]["source"] = fits(400)
-    record["references"][0]["citation"] = f"Citation {index}: " + fits(380)
-    record["compare"] = {
-        "time_to_effect": fits(120),
-        "ideal_use": fits(120),
-        "key_advantage": fits(120),
-        "outcome": fits(120),
-    }
+    record["dose"]["frequency"] = {"per_week": 3, "note": fits(40)}  # block style: flow breaks on ": "
+    record["dose"]["source"] = "practice"
+    record["dose"]["source_note"] = fits(240)
+    record["compare"] = {"ideal_use": fits(120), "key_advantage": fits(120)}
     from io import StringIO
 
     out = StringIO()
@@ -52,7 +47,7 @@ def hostile_site(tmp_path_factory):
         pages={
             "compare.md": "# Compare\n\n{{ compare_table(ids=["
             + ", ".join(f'"hostile-{i:02d}"' for i in range(len(INERT)))
-            + "], columns=['name', 'time_to_effect', 'ideal_use', 'key_advantage', 'outcome']) }}\n"
+            + "], columns=['name', 'ideal_use', 'key_advantage', 'dose']) }}\n"
         },
     )
     result = build(project)
@@ -154,20 +149,23 @@ def test_invisible_control_characters_are_refused_with_file_and_field(tmp_path, 
 
 
 def test_links_and_dois_with_hostile_schemes_are_refused(tmp_path):
-    record = YAML().load(fixture_exercise("bad-links"))
-    record["references"] = [
-        {"citation": "A real-looking citation, 2020.", "url": "javascript:alert(1)"},
-        {"citation": "Another real-looking citation.", "doi": '10.1000/x"><script>'},
-    ]
-    from io import StringIO
-
-    out = StringIO()
-    YAML().dump(record, out)
-    project = make_project(tmp_path, exercises={"bad-links.yml": out.getvalue()})
+    """Sources are data too: the bibliography refuses a script address or a DOI that breaks out of HTML."""
+    entry = (
+        "- id: {id}\n  authors: Real A\n  year: 2020\n  title: A real-looking title\n  journal: J Real\n"
+        '  volume: "1"\n  pages: 1-2\n  checked: test\n  {link}\n'
+    )
+    bibliography = entry.format(id="willy2019", link="url: javascript:alert(1)") + entry.format(
+        id="ferber2015", link="doi: '10.1000/x\"><script>'"
+    )
+    project = make_project(
+        tmp_path,
+        exercises={"bad-links.yml": fixture_exercise("bad-links")},
+        vocabularies={"references.yml": bibliography},
+    )
     result = check(project)
     assert result.returncode == 1
-    assert "bad-links.yml" in result.stdout and "references[0].url:" in result.stdout
-    assert "references[1].doi:" in result.stdout
+    assert "vocabularies/references.yml" in result.stdout and "willy2019.url:" in result.stdout
+    assert "ferber2015.doi:" in result.stdout
 
 
 def test_nothing_runs_in_a_real_browser(hostile_site, browser):

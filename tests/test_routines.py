@@ -26,7 +26,7 @@ def routine_yaml(routine_id: str, exercises: list[str], **fields: str) -> str:
         "audience": "Anyone running these tests.",
         "condition": "patellofemoral-pain",
         "phase": "build-strength",
-        "frequency": "3 times a week",
+        "frequency": "{per_week: 3}",
         "weeks": "6",
         "reviewed": "2026-11-21",
         **fields,
@@ -58,10 +58,11 @@ def test_the_three_phase_plan_moves_through_every_phase_with_the_pain_rule_on_it
     assert all(rule in html for rule in rules)
 
 
-def test_the_band_circuit_is_two_to_three_rounds_of_fifteen_to_thirty(shipped_site):
+def test_the_band_circuit_is_two_to_three_rounds_at_each_exercises_own_dose(shipped_site):
+    """In a circuit the rounds are the sets; each move keeps its build-strength reps (issue 12)."""
     html = shipped_site.page("routines/hip-and-glute-band-circuit/")
     assert '<span class="sheet-rounds">2–3 rounds</span>' in html
-    assert html.count("15–30 reps each side") == 4
+    assert html.count("15 reps each side") == 3 and html.count("10 reps each side") == 1
 
 
 def test_the_routine_schema_is_valid_and_in_step_with_the_vocabularies():
@@ -100,7 +101,7 @@ def test_a_circuit_gives_reps_per_round_and_a_hold_reads_as_seconds():
         return item_dose(RoutineItem(exercise_id, **item), LIBRARY.exercise(exercise_id), section, None)[0]
 
     assert dose("clamshell", circuit, reps="15-30") == "15–30 reps each side"
-    assert dose("wall-sit", plain) == "5 × 30 s hold"
+    assert dose("wall-sit", plain) == "5 × 45 s hold"
     assert dose("foam-roll-quadriceps", plain) == "2 × 60 s", "you roll for a time; you do not hold still"
 
 
@@ -116,7 +117,13 @@ def small_site(tmp_path_factory):
     exercises = {
         "glute-lift.yml": fixture_exercise("glute-lift", name="Glute lift", cues=["Squeeze at the top."]),
         "wall-hold.yml": fixture_exercise(
-            "wall-hold", name="Wall hold", cues=["Keep your back on the wall."]
+            "wall-hold",
+            name="Wall hold",
+            cues=["Keep your back on the wall."],
+            conditions=[
+                {"condition": c, "phases": ["build-strength"]}
+                for c in ("patellofemoral-pain", "it-band-syndrome")
+            ],
         ),
     }
     routines = {

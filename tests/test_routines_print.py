@@ -192,7 +192,7 @@ def fixture_routine(
         f"audience: {audience}",
         "condition: patellofemoral-pain",
         "phase: build-strength",
-        "frequency: 3 times a week",
+        "frequency: {per_week: 3}",
         f"weeks: {weeks}",
         "sections:",
     ]
@@ -216,8 +216,16 @@ def edge_site(tmp_path_factory):
             f"move-{name.lower()}",
             name=f"Move {name}",
             cues=[f"Cue {name}: keep the hips level and let the knee follow the middle toe all the way."],
+            dose={  # the dose the routines below give it, so they need no reason to differ
+                "sets": 3,
+                "reps": 11 + n,
+                "per_side": False,
+                "frequency": {"per_week": 3},
+                "source": "practice",
+                "source_note": "Test programme.",
+            },
         )
-        for name in NAMES
+        for n, name in enumerate(NAMES)
     }
     long_routine = fixture_routine(
         "long-routine",

@@ -90,7 +90,7 @@ LADDER = {
         muscles={"primary": ["gluteus-maximus"]},
         progressions=["step-two"],
         conditions=[{"condition": "patellofemoral-pain", "phases": ["calm-down", "build-strength"]}],
-        compare={"time_to_effect": "2 to 3 weeks", "ideal_use": "The first days"},
+        compare={"key_advantage": "Needs only a band", "ideal_use": "The first days"},
     ),
     "step-two": dict(
         name="Step two",
@@ -105,8 +105,9 @@ LADDER = {
             "sets": 3,
             "hold_seconds": 30,
             "per_side": True,
-            "frequency": "daily",
-            "source": "Test.",
+            "frequency": {"per_week": 7},
+            "source": "practice",
+            "source_note": "Test.",
             "by_phase": [
                 {"phase": "calm-down", "sets": 5, "hold_seconds": 45, "note": "light"},
                 {"phase": "build-strength", "sets": 4, "hold_seconds": 30},
@@ -138,7 +139,7 @@ FIXTURE_PAGES = {
     "conditions/patellofemoral-pain.md": "# Runner's knee\n\n## Exercises\n\n"
     '{{ condition_exercises("patellofemoral-pain") }}\n\n'
     '## Side by side\n\n{{ compare_table(condition="patellofemoral-pain", '
-    'columns=["name", "level", "time_to_effect"]) }}\n',
+    'columns=["name", "level", "key_advantage"]) }}\n',
     "compare.md": '# Compare\n\n{{ compare_table(ids=["step-two", "step-one"], columns='
     + json.dumps(list(COLUMNS))
     + ") }}\n",
@@ -257,7 +258,7 @@ def test_compare_table_rows_and_columns_come_from_the_records(fixture_site):
     assert headers == [column.label for column in COLUMNS.values()]
     cells = [dict(zip(COLUMNS, row, strict=True)) for row in rows]
     assert [row["name"][0] for row in cells] == ["Step two", "Step one"], "rows follow the ids given"
-    assert cells[1]["time_to_effect"][0] == "2 to 3 weeks" and cells[0]["time_to_effect"][0] == "–"
+    assert cells[1]["key_advantage"][0] == "Needs only a band" and cells[0]["key_advantage"][0] == "–"
     assert cells[1]["equipment"][0] == "No equipment, Mini loop band (optional)"
     assert cells[0]["level"] == ("Intermediate", "001"), "levels sort by their order, not alphabetically"
     assert cells[0]["dose"][0] == "3 × 30 s each side"
@@ -410,8 +411,6 @@ def test_compare_page_has_the_classic_set_from_the_records(shipped_site):
         "Level",
         "Knee load",
         "Equipment",
-        "Time to effect",
-        "Expected outcome",
         "Ideal use",
         "Key advantage",
     ]
@@ -421,7 +420,7 @@ def test_compare_page_has_the_classic_set_from_the_records(shipped_site):
         assert row[0][0] == exercise.name
         assert row[1][0] == vocab.levels[exercise.level].name
         assert row[2][0] == vocab.knee_loads[exercise.knee_load].name
-        texts = ("time_to_effect", "outcome", "ideal_use", "key_advantage")
+        texts = ("ideal_use", "key_advantage")
         for column, (text, _) in zip(texts, row[4:], strict=True):
             assert text == _text(exercise.compare.get(column, "–")), (exercise_id, column)
     assert len(all_headers) == 8
