@@ -9,7 +9,9 @@ from sitekit import build, fixture_exercise, make_project
 
 
 def test_exercise_page_shows_what_a_reader_needs(tmp_path):
-    project = make_project(tmp_path, copy_exercises=["clamshell", "quad-set", "straight-leg-raise"])
+    project = make_project(
+        tmp_path, copy_exercises=["clamshell", "quad-set", "short-arc-quad", "straight-leg-raise"]
+    )
     result = build(project)
     assert result.returncode == 0, result.output
     html = result.page("exercises/clamshell/")
@@ -23,7 +25,8 @@ def test_exercise_page_shows_what_a_reader_needs(tmp_path):
     assert 'href="../../equipment/mini-band/"' in html
     assert "exercises/clamshell.yml" in html  # the edit link goes to the YAML record
     ladder = result.page("exercises/quad-set/")
-    assert 'Harder: <a href="../straight-leg-raise/">Straight leg raise</a>' in ladder
+    assert 'Harder: <a href="../short-arc-quad/">Short-arc quad</a>' in ladder
+    assert 'Harder still: <a href="../straight-leg-raise/">Straight leg raise</a>' in ladder
 
 
 def test_every_exercise_gets_exactly_one_page_and_is_listed(tmp_path):
@@ -62,14 +65,16 @@ def test_html_and_jinja_in_yaml_text_are_inert(tmp_path):
 
 
 def test_open_data_and_schema_are_published(tmp_path):
-    project = make_project(tmp_path, copy_exercises=["clamshell", "quad-set", "straight-leg-raise"])
+    project = make_project(
+        tmp_path, copy_exercises=["clamshell", "quad-set", "short-arc-quad", "straight-leg-raise"]
+    )
     result = build(project)
     assert result.returncode == 0, result.output
     data = json.loads((result.site / "api" / "exercises.json").read_text())
-    assert data["count"] == 3
+    assert data["count"] == 4
     by_id = {e["id"]: e for e in data["exercises"]}
-    assert by_id["quad-set"]["progressions"] == ["straight-leg-raise"]
-    assert by_id["straight-leg-raise"]["regressions"] == ["quad-set"]
+    assert by_id["quad-set"]["progressions"] == ["short-arc-quad"]
+    assert by_id["straight-leg-raise"]["regressions"] == ["short-arc-quad"]
     assert by_id["clamshell"]["url"].endswith("/exercises/clamshell/")
     schema = json.loads((result.site / "api" / "exercise.schema.json").read_text())
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

@@ -208,22 +208,26 @@ def fixture_routine(
     return "\n".join(lines) + "\n"
 
 
+def move(n: int, **fields: object) -> str:
+    """Fixture exercise number n, with the dose the fixture routines give it (so they need no reason)."""
+    name = NAMES[n]
+    dose = {
+        "sets": 3,
+        "reps": 11 + n,
+        "per_side": False,
+        "frequency": {"per_week": 3},
+        "source": "practice",
+        "source_note": "Test programme.",
+    }
+    return fixture_exercise(f"move-{name.lower()}", name=f"Move {name}", dose=dose, **fields)
+
+
 @pytest.fixture(scope="module")
 def edge_site(tmp_path_factory):
     """Fourteen exercises; a fourteen-exercise routine, and an eight-exercise one with the longest texts."""
     exercises = {
-        f"move-{name.lower()}.yml": fixture_exercise(
-            f"move-{name.lower()}",
-            name=f"Move {name}",
-            cues=[f"Cue {name}: keep the hips level and let the knee follow the middle toe all the way."],
-            dose={  # the dose the routines below give it, so they need no reason to differ
-                "sets": 3,
-                "reps": 11 + n,
-                "per_side": False,
-                "frequency": {"per_week": 3},
-                "source": "practice",
-                "source_note": "Test programme.",
-            },
+        f"move-{name.lower()}.yml": move(
+            n, cues=[f"Cue {name}: keep the hips level and let the knee follow the middle toe all the way."]
         )
         for n, name in enumerate(NAMES)
     }
@@ -294,9 +298,7 @@ def test_unchanged_sheets_reuse_their_pdfs_and_a_changed_sheet_is_printed_again(
             "second.yml": fixture_routine("second", "Second", sections, 4, ["Slow."], "Two.", "Testers."),
         }
 
-    exercises = {
-        f"move-{n.lower()}.yml": fixture_exercise(f"move-{n.lower()}", name=f"Move {n}") for n in NAMES
-    }
+    exercises = {f"move-{name.lower()}.yml": move(n) for n, name in enumerate(NAMES)}
     project = make_project(tmp_path / "project", exercises=exercises, routines=two_routines("Breathe out."))
     cache = tmp_path / "cache"
     pdfs = [

@@ -184,9 +184,10 @@ def test_exercise_page_shows_badges_links_dose_by_phase_and_edit_link(fixture_si
     assert 'href="../../muscles/gluteus-medius/"' in html and 'href="../../muscles/quadriceps/"' in html
     assert 'href="../../equipment/mini-band/"' in html
     assert 'href="../../conditions/patellofemoral-pain/"' in html and "Runner's knee: Build strength" in text
-    assert "Start with 3 × 30 s each side, daily." in text
-    assert "Calm it down 5 × 45 s each side light" in text and "Build strength 4 × 30 s each side" in text
-    assert "Where this dose comes from: Test." in text
+    assert "Start with 3 × 30 s hold each side, daily." in text
+    assert "Calm it down 5 × 45 s hold each side light As above" in text
+    assert "Build strength 4 × 30 s hold each side As above" in text
+    assert "Where this dose comes from: Practice: Test." in text
     assert 'href="https://github.com/runners-knee-atlas/atlas/edit/main/exercises/step-two.yml"' in html
     assert "Last reviewed: 2026-11-21" in text
 
@@ -261,13 +262,13 @@ def test_compare_table_rows_and_columns_come_from_the_records(fixture_site):
     assert cells[1]["key_advantage"][0] == "Needs only a band" and cells[0]["key_advantage"][0] == "–"
     assert cells[1]["equipment"][0] == "No equipment, Mini loop band (optional)"
     assert cells[0]["level"] == ("Intermediate", "001"), "levels sort by their order, not alphabetically"
-    assert cells[0]["dose"][0] == "3 × 30 s each side"
+    assert cells[0]["dose"][0] == "3 × 30 s hold each side"
     assert cells[0]["secondary_muscles"][0] == "Quadriceps"
 
 
 def test_compare_table_for_a_condition_lists_its_exercises_only(fixture_site):
     [(headers, rows)] = tables_in(_article(fixture_site.page("conditions/patellofemoral-pain/")))
-    assert headers == ["Exercise", "Level", "Time to effect"]
+    assert headers == ["Exercise", "Level", "Key advantage"]
     assert [row[0][0] for row in rows] == ["Step one", "Step three", "Step two"]
 
 
