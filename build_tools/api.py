@@ -1,4 +1,4 @@
-"""The open-data files published with the site: /api/exercises.json and /api/exercise.schema.json."""
+"""The open-data files published with the site: /api/exercises.json and /api/exercise-record.schema.json."""
 
 from __future__ import annotations
 
@@ -40,5 +40,5 @@ def exercises_api(library: Library, site_url: str) -> dict[str, str]:
             {"count": len(records), "exercises": records}, ensure_ascii=False, separators=(",", ":")
         )
         + "\n",
-        "api/exercise.schema.json": schema,
+        "api/exercise-record.schema.json": schema,
     }

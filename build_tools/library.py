@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .addresses import read_published_ids, redirect_problems
 from .content_refs import content_reference_problems
 from .ladders import ladder_problems, ladders_from_edges
 from .model import ConditionUse, Dose, Exercise, Media, PhaseDose, Reference, Vocabularies
@@ -47,7 +48,7 @@ class ProjectPaths:
 
     @property
     def exercise_schema(self) -> Path:
-        return self.schemas / "exercise.schema.json"
+        return self.schemas / "exercise-record.schema.json"
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ def _record(data: dict[str, Any], display: str, progressions: tuple, regressions
         reviewed=data["reviewed"],
         compare=dict(data.get("compare", {})),
         media=tuple(Media(**m) for m in data.get("media", ())),
+        redirect_from=tuple(data.get("redirect_from", ())),
         source_path=display,
     )
 
@@ -189,6 +191,11 @@ def _load_library(paths: ProjectPaths) -> Library:
         raise DataError(problems)
     schema = RecordSchema.from_file(paths.exercise_schema, vocab.enums(), synonyms=vocab.synonyms())
     documents, problems = read_exercises(paths, schema)
+    published, published_problems = read_published_ids(
+        paths.root, paths.schemas / "published-ids.schema.json"
+    )
+    problems += published_problems
+    problems += redirect_problems("exercise", documents, published)
     edges, edge_problems = ladder_problems(documents)
     problems += edge_problems
     if paths.content is not None and paths.content.is_dir():
@@ -196,7 +203,12 @@ def _load_library(paths: ProjectPaths) -> Library:
 
         problems += content_reference_problems(paths.content, set(documents), paths.root, MACRO_NAMES)
     routines, routine_problems = load_routines(
-        paths.root, paths.routines, paths.schemas / "routine.schema.json", vocab, set(documents)
+        paths.root,
+        paths.routines,
+        paths.schemas / "routine-record.schema.json",
+        vocab,
+        set(documents),
+        published,
     )
     problems += routine_problems
     if problems:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .addresses import PublishedIds, redirect_problems
 from .model import Exercise, Reference, Vocabularies
 from .problems import Problem
 from .records import read_record_files
@@ -58,6 +59,7 @@ class Routine:
     phase: str | None = None
     notes: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
+    redirect_from: tuple[str, ...] = ()  # ids it was published under before (see addresses.py)
 
     @property
     def url(self) -> str:
@@ -176,6 +178,7 @@ def _record(data: dict[str, Any], display: str) -> Routine:
         phase=data.get("phase"),
         notes=tuple(data.get("notes", ())),
         references=tuple(Reference(**r) for r in data.get("references", ())),
+        redirect_from=tuple(data.get("redirect_from", ())),
     )
 
 
@@ -220,7 +223,11 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
 
 
 def read_routines(
-    paths_root: Path, folder: Path | None, schema: RecordSchema, exercise_ids: set[str]
+    paths_root: Path,
+    folder: Path | None,
+    schema: RecordSchema,
+    exercise_ids: set[str],
+    published: PublishedIds | None = None,
 ) -> tuple[dict[str, Routine], list[Problem]]:
     """Parse and check every routines/*.yml: the routines by id (when all are sound), and every problem."""
     if folder is None or not folder.is_dir():
@@ -241,18 +248,24 @@ def read_routines(
             )
         if record.sound:
             documents[routine_id] = doc
+    problems += redirect_problems("routine", {i: r.doc for i, r in records.items()}, published)
     routines = {} if problems else {i: _record(d.data, d.display) for i, d in sorted(documents.items())}
     return routines, problems
 
 
 def load_routines(
-    root: Path, folder: Path | None, schema_path: Path, vocab: Vocabularies, exercise_ids: set[str]
+    root: Path,
+    folder: Path | None,
+    schema_path: Path,
+    vocab: Vocabularies,
+    exercise_ids: set[str],
+    published: PublishedIds | None = None,
 ) -> tuple[dict[str, Routine], list[Problem]]:
     """Read every routine against the routine schema and the current vocabularies and exercises."""
     if folder is None or not folder.is_dir():
-        return {}, []
+        return {}, redirect_problems("routine", {}, published)
     schema = RecordSchema.from_file(schema_path, vocab.enums(), kind="routine", synonyms=vocab.synonyms())
-    return read_routines(root, folder, schema, exercise_ids)
+    return read_routines(root, folder, schema, exercise_ids, published)
 
 
 def builder_catalogue(exercises: list[Exercise], vocab: Vocabularies) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from .vocabulary import load_vocabularies
 
 
 def sync_schema(paths: ProjectPaths, write: bool = True) -> bool:
-    """Rewrite schemas/exercise.schema.json if its enums differ; True when it was (or would be) changed."""
+    """Rewrite schemas/exercise-record.schema.json if its enums differ; True when it was (or would be)
+    changed."""
     vocab, problems = load_vocabularies(
         paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root
     )

@@ -1,8 +1,8 @@
 """Golden tests: each bad input gives exactly the recorded message, names file, line and field, and
 stops both `check` and `mkdocs build` without a traceback or a touched site.
 
-Cases live in tests/golden/errors/<case>/ (exercises/*.yml, optional content/*.md and routines/*.yml) with
-expected.txt.
+Cases live in tests/golden/errors/<case>/ (exercises/*.yml, optional content/*.md, routines/*.yml and
+published-ids.yml) with expected.txt.
 Refresh after an intended wording change with `pytest tests/test_error_messages.py --update-golden`.
 """
 
@@ -41,6 +41,8 @@ def project_for(case: str, tmp_path: Path) -> Path:
     for p in (source / "routines").glob("*"):
         (project / "routines").mkdir(exist_ok=True)
         shutil.copy(p, project / "routines" / p.name)
+    if (source / "published-ids.yml").exists():
+        shutil.copy(source / "published-ids.yml", project / "published-ids.yml")
     del exercises
     return project
 
@@ -62,7 +64,7 @@ def test_check_reports_the_golden_message(case, tmp_path, update_golden):
     messages = list(MESSAGE.finditer(result.stdout))
     assert messages, "every problem is reported as path:line:column: field: message"
     for m in messages:
-        assert m["path"].startswith(("exercises/", "content/", "routines/")), m.group(0)
+        assert m["path"].startswith(("exercises/", "content/", "routines/", "published-ids.yml")), m.group(0)
         assert int(m["line"]) >= 1 and int(m["column"]) >= 1
 
 
