@@ -143,6 +143,15 @@ def redirect_map(records: dict) -> dict[str, str]:
     return {old: record.id for record in records.values() for old in record.redirect_from}
 
 
+def page_redirects(exercises: dict, routines: dict) -> dict[str, str]:
+    """mkdocs-redirects' redirect_maps for every renamed record: old page source -> new page source."""
+    maps = {}
+    for folder, records in (("exercises", exercises), ("routines", routines)):
+        for old, new in sorted(redirect_map(records).items()):
+            maps[f"{folder}/{old}.md"] = f"{folder}/{new}.md"
+    return maps
+
+
 def updated_published_ids(published: PublishedIds | None, current: dict[str, list[str]]) -> str:
     """published-ids.yml as it should be: every id listed before, plus every current id, sorted."""
     lines = [HEADER.rstrip("\n")]
