@@ -31,9 +31,14 @@ $(LIGHTHOUSE): tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(LIGHTHOUSE)
 
-test: $(STAMP) ## Run every test (installs Debian's chromium, Java and the pinned Lighthouse if missing)
+AJV := tools/ajv/node_modules/.installed
+$(AJV): tools/ajv/package-lock.json
+	cd tools/ajv && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(AJV)
+
+test: $(STAMP) ## Run every test (installs Debian's chromium, Java, the pinned Lighthouse and Ajv if missing)
 	bash scripts/system-deps
-	$(MAKE) --no-print-directory $(LIGHTHOUSE)
+	$(MAKE) --no-print-directory $(LIGHTHOUSE) $(AJV)
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 	$(BIN)/python -m pytest -p no:cacheprovider -m lighthouse  # alone: it measures CPU time
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools check | new | schema | bench`. Each command's --help documents it."""
+"""Command line: `python -m build_tools check | new | schema | published-ids | bench`; see each --help."""
 
 from __future__ import annotations
 
@@ -54,6 +54,39 @@ def _schema(args: argparse.Namespace) -> int:
     return 1 if changed else 0
 
 
+def _published_ids(args: argparse.Namespace) -> int:
+    from .addresses import KINDS, PUBLISHED_IDS_FILE, read_published_ids, updated_published_ids
+
+    paths = ProjectPaths.at(args.root)
+    try:
+        library = load_library(paths)  # also fails when a published id lost its address
+    except DataError as error:
+        print(FORMATTERS["text"](error.problems))
+        return 1
+    published, _ = read_published_ids(paths.root, paths.schemas / "published-ids.schema.json")
+    current = {"exercise": list(library.exercises), "routine": list(library.routines)}
+    missing = [
+        f"{KINDS[kind]}/{i}"
+        for kind, ids in current.items()
+        for i in ids
+        if not published or i not in published.of(kind)
+    ]
+    path = paths.root / PUBLISHED_IDS_FILE
+    wanted = updated_published_ids(published, current)
+    if path.is_file() and path.read_text(encoding="utf-8") == wanted:
+        print(f"{PUBLISHED_IDS_FILE} is up to date")
+        return 0
+    listed = ", ".join(missing) if missing else "none (the file is rewritten in order)"
+    if args.check:
+        print(
+            f"{PUBLISHED_IDS_FILE} is out of date (new: {listed}); run `python -m build_tools published-ids`"
+        )
+        return 1
+    path.write_text(wanted, encoding="utf-8")
+    print(f"{PUBLISHED_IDS_FILE} updated; added: {listed}")
+    return 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
     parser.add_argument(
@@ -82,6 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="only report whether it is up to date (exit 1 if not)"
     )
     schema.set_defaults(run=_schema)
+
+    published = commands.add_parser(
+        "published-ids",
+        help="add every current exercise and routine id to published-ids.yml (ids are never removed); "
+        "exit 1 when it changed",
+        description="published-ids.yml lists every id the site has published, so `check` can fail when one "
+        "disappears without a redirect. Run this after adding or renaming a record; it only adds ids.",
+    )
+    published.add_argument(
+        "--check", action="store_true", help="only report whether it is up to date (exit 1 if not)"
+    )
+    published.set_defaults(run=_published_ids)
     add_bench_command(commands)
     return parser
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .addresses import read_published_ids, redirect_problems
 from .content_refs import content_reference_problems
 from .dose_rules import exercise_rule_problems
 from .ladders import ladder_problems, ladders_from_edges
@@ -58,7 +59,7 @@ class ProjectPaths:
 
     @property
     def exercise_schema(self) -> Path:
-        return self.schemas / "exercise.schema.json"
+        return self.schemas / "exercise-record.schema.json"
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ def _record(
         reviewed=data["reviewed"],
         compare=dict(data.get("compare", {})),
         media=tuple(Media(**m) for m in data.get("media", ())),
+        redirect_from=tuple(data.get("redirect_from", ())),
         source_path=display,
     )
 
@@ -246,6 +248,11 @@ def _load_library(paths: ProjectPaths) -> Library:
         raise DataError(problems)
     schema = RecordSchema.from_file(paths.exercise_schema, vocab.enums(), synonyms=vocab.synonyms())
     documents, problems = read_exercises(paths, schema)
+    published, published_problems = read_published_ids(
+        paths.root, paths.schemas / "published-ids.schema.json"
+    )
+    problems += published_problems
+    problems += redirect_problems("exercise", documents, published)
     edges, edge_problems = ladder_problems(documents)
     problems += edge_problems
     for doc in documents.values():
@@ -258,7 +265,13 @@ def _load_library(paths: ProjectPaths) -> Library:
         )
     exercises = None if problems else _records(documents, edges, vocab)  # routines are held to them
     routines, routine_problems = load_routines(
-        paths.root, paths.routines, paths.schemas / "routine.schema.json", vocab, set(documents), exercises
+        paths.root,
+        paths.routines,
+        paths.schemas / "routine-record.schema.json",
+        vocab,
+        set(documents),
+        published,
+        exercises,
     )
     problems += routine_problems
     if problems or exercises is None:

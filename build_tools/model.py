@@ -274,6 +274,7 @@ class Exercise:
     standalone: str | None = None
     compare: dict[str, str] = field(default_factory=dict)
     media: tuple[Media, ...] = ()
+    redirect_from: tuple[str, ...] = ()  # ids it was published under before (see addresses.py)
 
     @property
     def url(self) -> str:

@@ -17,13 +17,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from .api import exercises_api
+from .addresses import page_redirects
+from .api import api_files
 from .compact_html import collapse_indentation
 from .headings import anchor_ids, table_of_contents
 from .library import Library, ProjectPaths, load_library
 from .macros import ContentMacros
 from .pages import GeneratedPage, generated_pages
-from .printing import PrintCache, Printing, pdfs_possible, write_routine_pdfs
+from .printing import PrintCache, Printing, pdfs_possible, renamed_pdf_copies, write_routine_pdfs
 from .problems import DataError
 from .release import Release, content_release
 from .render import Renderer
@@ -62,6 +63,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self._generated: dict[str, GeneratedPage] = {}
         self._page_url = ""
         self._bodies: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on_page_content
+        self._redirect_keys: set[str] = set()  # the redirect_maps entries this plugin added
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds.
@@ -100,9 +102,28 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.printing = Printing(config.site_url or "", self.release, make_pdfs)
         self.print_cache = PrintCache(cache_dir / "routine-pdfs")
         self.renderer.env.globals["printing"] = self.printing
+        self._add_redirects(config)
         if self.command == "build":
             self._stage(config)
         return config
+
+    def _add_redirects(self, config: MkDocsConfig) -> None:
+        """Hand every renamed record's old page to mkdocs-redirects, beside any map in mkdocs.yml."""
+        assert self.library is not None
+        ours = page_redirects(self.library.exercises, self.library.routines)
+        plugin = config.plugins.get("redirects")
+        if plugin is None:
+            if ours:
+                raise PluginError(
+                    "Records list old ids under redirect_from, but the redirects plugin is not in "
+                    "mkdocs.yml; add '- redirects' to plugins, after '- atlas'."
+                )
+            return
+        maps = plugin.config["redirect_maps"]
+        for key in self._redirect_keys - set(ours):  # a redirect removed since the last `serve` rebuild
+            maps.pop(key, None)
+        maps.update(ours)
+        self._redirect_keys = set(ours)
 
     def _stage(self, config: MkDocsConfig) -> None:
         """Build into a sibling folder; on_post_build swaps it in only if the build succeeded."""
@@ -130,7 +151,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                     config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
-        for name, text in exercises_api(self.library, config.site_url or "").items():
+        for name, text in api_files(
+            self.library, config.site_name, config.site_url or "", self.printing
+        ).items():
             files.append(File.generated(config, name, content=text))
         return files
 
@@ -173,6 +196,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 self.printing.site_url,
                 self.print_cache,
             )
+            for old, new in renamed_pdf_copies(self.library.routines.values()):
+                (self._staging / old).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(self._staging / new, self._staging / old)
         final = self._final_site_dir
         old = final.with_name(f".site-old-{self._staging.name}")
         if final.exists():

@@ -66,6 +66,18 @@ def pdf_files(routine: Routine) -> list[PdfFile]:
     return [PdfFile(paper, f"{routine.id}-{paper.key}.pdf") for paper in PAPERS]
 
 
+def renamed_pdf_copies(routines: Iterable[Routine]) -> list[tuple[str, str]]:
+    """(old path, new path) in the site for each PDF of a renamed routine. A static host serves a file
+    ending in .pdf as a PDF whatever it holds, so an old PDF address cannot redirect: it gets a copy of
+    the new sheet instead (the old page itself redirects; see addresses.py)."""
+    return [
+        (f"routines/{old}/{old}-{pdf.paper.key}.pdf", f"{routine.url}{pdf.name}")
+        for routine in routines
+        for old in routine.redirect_from
+        for pdf in pdf_files(routine)
+    ]
+
+
 @dataclass(frozen=True)
 class Printing:
     """What the sheet templates need beyond the records: addresses, QR codes, version, PDF links."""

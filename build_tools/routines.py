@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .addresses import PublishedIds, redirect_problems
 from .dose_rules import frequency_problems
 from .model import Exercise, Frequency, Reference, Vocabularies, dose_text
 from .problems import Problem
@@ -61,6 +62,7 @@ class Routine:
     phase: str | None = None
     notes: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
+    redirect_from: tuple[str, ...] = ()  # ids it was published under before (see addresses.py)
 
     @property
     def url(self) -> str:
@@ -157,6 +159,7 @@ def _record(data: dict[str, Any], display: str, vocab: Vocabularies) -> Routine:
         phase=data.get("phase"),
         notes=tuple(data.get("notes", ())),
         references=tuple(vocab.references[r] for r in data.get("references", ())),
+        redirect_from=tuple(data.get("redirect_from", ())),
     )
 
 
@@ -206,6 +209,7 @@ def read_routines(
     schema: RecordSchema,
     vocab: Vocabularies,
     exercise_ids: set[str],
+    published: PublishedIds | None = None,
     exercises: dict[str, Exercise] | None = None,
 ) -> tuple[dict[str, Routine], list[Problem]]:
     """Parse and check every routines/*.yml: the routines by id (when all are sound), and every problem.
@@ -231,6 +235,7 @@ def read_routines(
             documents[routine_id] = doc
             if exercises is not None:
                 problems += routine_rule_problems(doc, exercises)
+    problems += redirect_problems("routine", {i: r.doc for i, r in records.items()}, published)
     routines = (
         {} if problems else {i: _record(d.data, d.display, vocab) for i, d in sorted(documents.items())}
     )
@@ -243,13 +248,14 @@ def load_routines(
     schema_path: Path,
     vocab: Vocabularies,
     exercise_ids: set[str],
+    published: PublishedIds | None = None,
     exercises: dict[str, Exercise] | None = None,
 ) -> tuple[dict[str, Routine], list[Problem]]:
     """Read every routine against the routine schema and the current vocabularies and exercises."""
     if folder is None or not folder.is_dir():
-        return {}, []
+        return {}, redirect_problems("routine", {}, published)
     schema = RecordSchema.from_file(schema_path, vocab.enums(), kind="routine", synonyms=vocab.synonyms())
-    return read_routines(root, folder, schema, vocab, exercise_ids, exercises)
+    return read_routines(root, folder, schema, vocab, exercise_ids, published, exercises)
 
 
 def builder_catalogue(exercises: list[Exercise], vocab: Vocabularies) -> dict[str, Any]:

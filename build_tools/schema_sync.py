@@ -12,7 +12,7 @@ from .problems import DataError
 from .schema import render_schema, with_enums
 from .vocabulary import load_vocabularies
 
-SHARED_DEFS = ("frequency",)  # routine.schema.json takes these from exercise.schema.json
+SHARED_DEFS = ("frequency",)  # routine-record.schema.json takes these from exercise-record.schema.json
 
 
 def sync_schema(paths: ProjectPaths, write: bool = True) -> list[Path]:
@@ -24,7 +24,7 @@ def sync_schema(paths: ProjectPaths, write: bool = True) -> list[Path]:
         raise DataError(problems)
     exercise = with_enums(json.loads(paths.exercise_schema.read_text(encoding="utf-8")), vocab.enums())
     changed = []
-    for path in (paths.exercise_schema, paths.schemas / "routine.schema.json"):
+    for path in (paths.exercise_schema, paths.schemas / "routine-record.schema.json"):
         current = path.read_text(encoding="utf-8")
         schema = with_enums(json.loads(current), vocab.enums())
         for name in SHARED_DEFS if path != paths.exercise_schema else ():

@@ -76,7 +76,7 @@ def test_open_data_and_schema_are_published(tmp_path):
     assert by_id["quad-set"]["progressions"] == ["short-arc-quad"]
     assert by_id["straight-leg-raise"]["regressions"] == ["short-arc-quad"]
     assert by_id["clamshell"]["url"].endswith("/exercises/clamshell/")
-    schema = json.loads((result.site / "api" / "exercise.schema.json").read_text())
+    schema = json.loads((result.site / "api" / "exercise-record.schema.json").read_text())
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 

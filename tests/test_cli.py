@@ -61,7 +61,7 @@ def test_new_writes_a_template_that_fails_until_filled_and_refuses_to_overwrite(
     assert result.returncode == 0, result.stderr
     path = project / "exercises" / "side-lying-hip-abduction.yml"
     text = path.read_text()
-    assert text.startswith("# yaml-language-server: $schema=../schemas/exercise.schema.json")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/exercise-record.schema.json")
     assert "id: side-lying-hip-abduction" in text and "name: Side-lying hip abduction" in text
     failed = check(project)
     assert failed.returncode == 1

@@ -250,7 +250,7 @@ def test_the_new_template_passes_check_once_its_placeholders_are_filled(tmp_path
     path = new_exercise(project, "Side-lying leg raise")
     yaml = YAML()  # round trip: the explanatory comments stay where they are
     data = yaml.load(path.read_text(encoding="utf-8"))
-    schema = json.loads((ROOT / "schemas" / "exercise.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schemas" / "exercise-record.schema.json").read_text(encoding="utf-8"))
     fill_placeholders(data, schema, schema)
     with path.open("w", encoding="utf-8") as out:
         yaml.dump(data, out)
@@ -259,7 +259,8 @@ def test_the_new_template_passes_check_once_its_placeholders_are_filled(tmp_path
     )
     result = check(project)
     assert result.returncode == 0, result.stdout
-    assert path.read_text().startswith("# yaml-language-server: $schema=../schemas/exercise.schema.json\n")
+    modeline = "# yaml-language-server: $schema=../schemas/exercise-record.schema.json\n"
+    assert path.read_text().startswith(modeline)
 
 
 def fill_placeholders(value, subschema: dict, schema: dict) -> None:
@@ -435,12 +436,12 @@ def test_pre_commit_runs_the_hooks_the_project_promises():
 
 # -- Editor help ---------------------------------------------------------------------------------------------
 
-MODELINE = "# yaml-language-server: $schema=../schemas/exercise.schema.json\n"
+MODELINE = "# yaml-language-server: $schema=../schemas/exercise-record.schema.json\n"
 
 
 def test_vscode_maps_the_schema_and_recommends_the_yaml_extension():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    assert settings["yaml.schemas"]["./schemas/exercise.schema.json"] == ["exercises/*.yml"]
+    assert settings["yaml.schemas"]["./schemas/exercise-record.schema.json"] == ["exercises/*.yml"]
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
 
@@ -452,7 +453,7 @@ def test_every_record_and_the_template_name_their_schema_on_the_first_line():
 
 
 def test_every_vocabulary_field_offers_its_words_to_editors():
-    schema = json.loads((ROOT / "schemas" / "exercise.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schemas" / "exercise-record.schema.json").read_text(encoding="utf-8"))
     for name in ["muscle", "equipment", "condition", "phase", "type", "position", "level", "knee_load"]:
         assert schema["$defs"][name]["enum"], name
 
@@ -494,7 +495,7 @@ def test_the_guide_covers_each_step_and_rule(needed):
 
 
 def test_the_guide_explains_every_field_of_the_schema():
-    schema = json.loads((ROOT / "schemas" / "exercise.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schemas" / "exercise-record.schema.json").read_text(encoding="utf-8"))
     defs = schema["$defs"]
     fields = set(schema["properties"])
     for nested in (

@@ -2,7 +2,7 @@
 stops both `check` and `mkdocs build` without a traceback or a touched site.
 
 Cases live in tests/golden/errors/<case>/ (exercises/*.yml, optional content/*.md, routines/*.yml and
-vocabularies/*.yml, which replace the shipped files of that name) with expected.txt.
+vocabularies/*.yml, which replace the shipped files of that name, and published-ids.yml) with expected.txt.
 Refresh after an intended wording change with `pytest tests/test_error_messages.py --update-golden`.
 """
 
@@ -47,6 +47,8 @@ def project_for(case: str, tmp_path: Path) -> Path:
         shutil.copytree(shipped, project / "vocabularies")
         for p in (source / "vocabularies").glob("*"):
             shutil.copy(p, project / "vocabularies" / p.name)
+    if (source / "published-ids.yml").exists():
+        shutil.copy(source / "published-ids.yml", project / "published-ids.yml")
     del exercises
     return project
 
@@ -68,7 +70,8 @@ def test_check_reports_the_golden_message(case, tmp_path, update_golden):
     messages = list(MESSAGE.finditer(result.stdout))
     assert messages, "every problem is reported as path:line:column: field: message"
     for m in messages:
-        assert m["path"].startswith(("exercises/", "content/", "routines/", "vocabularies/")), m.group(0)
+        folders = ("exercises/", "content/", "routines/", "vocabularies/", "published-ids.yml")
+        assert m["path"].startswith(folders), m.group(0)
         assert int(m["line"]) >= 1 and int(m["column"]) >= 1
 
 

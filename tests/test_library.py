@@ -36,7 +36,7 @@ def test_every_exercise_referenced_anywhere_is_defined():
 
 
 def test_schema_is_valid_2020_12_and_in_step_with_the_vocabularies():
-    schema = json.loads((ROOT / "schemas" / "exercise.schema.json").read_text())
+    schema = json.loads((ROOT / "schemas" / "exercise-record.schema.json").read_text())
     Draft202012Validator.check_schema(schema)
     assert not sync_schema(ProjectPaths.at(ROOT), write=False), "run `python -m build_tools schema`"
     assert schema["$defs"]["muscle"]["enum"] == list(LIBRARY.vocab.muscles)
@@ -44,10 +44,10 @@ def test_schema_is_valid_2020_12_and_in_step_with_the_vocabularies():
 
 def test_every_record_file_is_wired_to_the_schema_for_editors():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())
-    assert settings["yaml.schemas"]["./schemas/exercise.schema.json"] == ["exercises/*.yml"]
+    assert settings["yaml.schemas"]["./schemas/exercise-record.schema.json"] == ["exercises/*.yml"]
     for path in (ROOT / "exercises").glob("*.yml"):
         first = path.read_text().splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../schemas/exercise.schema.json", path.name
+        assert first == "# yaml-language-server: $schema=../schemas/exercise-record.schema.json", path.name
 
 
 def test_yes_and_no_stay_text_and_positions_are_kept(tmp_path: Path):

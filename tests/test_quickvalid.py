@@ -59,8 +59,8 @@ def schemas():
         ROOT / "vocabularies", ROOT / "schemas" / "vocabulary.schema.json", ROOT
     )
     assert vocab is not None, problems
-    exercise = RecordSchema.from_file(ROOT / "schemas" / "exercise.schema.json", vocab.enums())
-    routine_file = ROOT / "schemas" / "routine.schema.json"
+    exercise = RecordSchema.from_file(ROOT / "schemas" / "exercise-record.schema.json", vocab.enums())
+    routine_file = ROOT / "schemas" / "routine-record.schema.json"
     routine = RecordSchema.from_file(routine_file, vocab.enums()) if routine_file.is_file() else None
     return vocab, exercise, routine
 

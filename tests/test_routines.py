@@ -66,7 +66,7 @@ def test_the_band_circuit_is_two_to_three_rounds_at_each_exercises_own_dose(ship
 
 
 def test_the_routine_schema_is_valid_and_in_step_with_the_vocabularies():
-    schema = json.loads((ROOT / "schemas" / "routine.schema.json").read_text())
+    schema = json.loads((ROOT / "schemas" / "routine-record.schema.json").read_text())
     Draft202012Validator.check_schema(schema)
     assert schema["$defs"]["condition"]["enum"] == list(LIBRARY.vocab.conditions)
     assert schema["$defs"]["phase"]["enum"] == list(LIBRARY.vocab.phases)
@@ -74,10 +74,10 @@ def test_the_routine_schema_is_valid_and_in_step_with_the_vocabularies():
 
 def test_every_routine_file_is_wired_to_its_schema_for_editors():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())
-    assert settings["yaml.schemas"]["./schemas/routine.schema.json"] == ["routines/*.yml"]
+    assert settings["yaml.schemas"]["./schemas/routine-record.schema.json"] == ["routines/*.yml"]
     for path in (ROOT / "routines").glob("*.yml"):
         first = path.read_text().splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../schemas/routine.schema.json", path.name
+        assert first == "# yaml-language-server: $schema=../schemas/routine-record.schema.json", path.name
 
 
 # -- Doses as printed -----------------------------------------------------------------------------

@@ -32,7 +32,9 @@ def measure_size(root: Path, n: int, repeat: int, work: Path) -> SizeResult:
     records = synthetic_library(n, vocab)
     # Routines join the library once the project has them (issue 4): a few, whatever the size.
     routines = (
-        synthetic_routines(records, vocab) if (root / "schemas" / "routine.schema.json").is_file() else []
+        synthetic_routines(records, vocab)
+        if (root / "schemas" / "routine-record.schema.json").is_file()
+        else []
     )
     project = sites.atlas_project(root, work / "atlas", records, routines)
 
