@@ -47,7 +47,7 @@ lock: ## Re-resolve requirements.lock from pyproject.toml
 		--generate-hashes --universal --python-version 3.11 -o requirements.lock
 
 bench: $(STAMP) ## Run the build benchmark (see README)
-	$(BIN)/python -m build_tools bench
+	$(BIN)/python -m bench
 
 clean: ## Remove the built site, the build caches (.cache/) and the virtual environment
 	rm -rf site .cache $(VENV)

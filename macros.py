@@ -1,3 +1,3 @@
 """mkdocs-macros module: registers the content macros from build_tools (all logic lives there)."""
 
-from build_tools.macros import define_env  # noqa: F401
+from build_tools.site.macros import define_env  # noqa: F401

@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools check | new | schema | published-ids | bench`; see each --help."""
+"""Command line: `python -m build_tools check | new | schema | published-ids`; see each --help."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .bench import add_command as add_bench_command
-from .library import ProjectPaths, load_library
-from .problems import FORMATTERS, DataError
+from build_tools.data.library import ProjectPaths, load_library
+from build_tools.data.problems import FORMATTERS, DataError
+from build_tools.site.macros import MACRO_NAMES
 
 
 def _check(args: argparse.Namespace) -> int:
     paths = ProjectPaths.at(args.root)
     try:
-        library = load_library(paths)
+        library = load_library(paths, MACRO_NAMES)
     except DataError as error:
         print(FORMATTERS[args.format](error.problems))
         return 1
@@ -26,7 +26,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import write_new_exercise
+    from build_tools.authoring.scaffold import write_new_exercise
 
     try:
         path = write_new_exercise(ProjectPaths.at(args.root).exercises, args.name)
@@ -38,7 +38,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema_sync import sync_schema
+    from build_tools.authoring.schema_sync import sync_schema
 
     paths = ProjectPaths.at(args.root)
     changed = sync_schema(paths, write=not args.check)
@@ -55,11 +55,16 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _published_ids(args: argparse.Namespace) -> int:
-    from .addresses import KINDS, PUBLISHED_IDS_FILE, read_published_ids, updated_published_ids
+    from build_tools.data.addresses import (
+        KINDS,
+        PUBLISHED_IDS_FILE,
+        read_published_ids,
+        updated_published_ids,
+    )
 
     paths = ProjectPaths.at(args.root)
     try:
-        library = load_library(paths)  # also fails when a published id lost its address
+        library = load_library(paths, MACRO_NAMES)  # also fails when a published id lost its address
     except DataError as error:
         print(FORMATTERS["text"](error.problems))
         return 1
@@ -127,7 +132,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="only report whether it is up to date (exit 1 if not)"
     )
     published.set_defaults(run=_published_ids)
-    add_bench_command(commands)
     return parser
 
 

@@ -15,19 +15,27 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from .addresses import page_redirects
-from .api import api_files
-from .compact_html import collapse_indentation
-from .headings import anchor_ids, table_of_contents
-from .library import Library, ProjectPaths, load_library
-from .macros import ContentMacros
-from .pages import GeneratedPage, generated_pages
-from .printing import PrintCache, Printing, pdfs_possible, renamed_pdf_copies, write_routine_pdfs
-from .problems import DataError
-from .release import Release, content_release
-from .render import Renderer
+from build_tools.data.addresses import page_redirects
+from build_tools.data.library import Library, ProjectPaths, load_library
+from build_tools.data.problems import DataError
+from build_tools.data.release import Release, content_release
+from build_tools.printing.printing import (
+    PrintCache,
+    PrintError,
+    Printing,
+    pdfs_possible,
+    renamed_pdf_copies,
+    write_routine_pdfs,
+)
+from build_tools.site.api import api_files
+from build_tools.site.compact_html import collapse_indentation
+from build_tools.site.headings import anchor_ids, headings
+from build_tools.site.macros import MACRO_NAMES, ContentMacros
+from build_tools.site.pages import GeneratedPage, generated_pages
+from build_tools.site.render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
@@ -80,7 +88,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             content=Path(config.docs_dir),
         )
         try:
-            self.library = load_library(paths)
+            self.library = load_library(paths, MACRO_NAMES)
         except DataError as error:
             raise PluginError(f"The exercise data has problems; nothing was built.\n{error}") from None
         # Dates come from the commit, so MkDocs' sitemap and our sheets are the same on every rebuild.
@@ -173,7 +181,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         body = self._bodies.pop(page.file.src_uri, None)
         if body is None:
             return html
-        page.toc = table_of_contents(body)
+        page.toc = get_toc([{**h, "children": []} for h in headings(body)])
         page.present_anchor_ids = anchor_ids(body)
         return body
 
@@ -189,13 +197,16 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if config.strict and self._warnings.get_counts():
             return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
         if self.printing.make_pdfs and self.library:
-            write_routine_pdfs(
-                self.library.routines.values(),
-                self._staging,
-                self.release,
-                self.printing.site_url,
-                self.print_cache,
-            )
+            try:
+                write_routine_pdfs(
+                    self.library.routines.values(),
+                    self._staging,
+                    self.release,
+                    self.printing.site_url,
+                    self.print_cache,
+                )
+            except PrintError as error:
+                raise PluginError(str(error)) from None
             for old, new in renamed_pdf_copies(self.library.routines.values()):
                 (self._staging / old).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(self._staging / new, self._staging / old)

@@ -15,7 +15,7 @@ import zxingcpp
 from PIL import Image
 from sitekit import ROOT, build, check, current_address, fixture_exercise, make_project, run
 
-from build_tools.addresses import PUBLISHED_IDS_FILE
+from build_tools.data.addresses import PUBLISHED_IDS_FILE
 
 SITE_URL = "https://runners-knee-atlas.github.io/atlas/"
 

@@ -8,12 +8,12 @@ import sys
 import pytest
 from sitekit import ROOT, check, run
 
-from build_tools.bench.measure import BenchError
-from build_tools.bench.report import COLUMNS, BenchResult, SizeResult, format_table
-from build_tools.bench.sites import atlas_project, macro_calls
-from build_tools.bench.synthetic import synthetic_library, synthetic_routines
-from build_tools.bench.validation import assert_check_passes
-from build_tools.vocabulary import load_vocabularies
+from bench.measure import BenchError
+from bench.report import COLUMNS, BenchResult, SizeResult, format_table
+from bench.sites import atlas_project, macro_calls
+from bench.synthetic import synthetic_library, synthetic_routines
+from bench.validation import assert_check_passes
+from build_tools.data.vocabulary import load_vocabularies
 
 
 @pytest.fixture(scope="module")
@@ -31,10 +31,9 @@ def test_small_benchmark_reports_every_figure(tmp_path):
         [
             sys.executable,
             "-m",
-            "build_tools",
+            "bench",
             "--root",
             str(ROOT),
-            "bench",
             "--sizes",
             "50",
             "--repeat",

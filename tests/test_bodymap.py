@@ -11,12 +11,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from bodymap import DRAWING, drawing_problems, read_drawing
 from sitekit import ROOT
 
-from build_tools.bodymap import DRAWING, drawing_problems, read_drawing
-from build_tools.library import ProjectPaths, load_library
-from build_tools.model import Muscle
-from build_tools.render import Renderer
+from build_tools.data.library import ProjectPaths, load_library
+from build_tools.data.model import Muscle
+from build_tools.site.render import Renderer
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 MUSCLES = LIBRARY.vocab.muscles

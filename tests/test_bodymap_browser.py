@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from sitekit import ROOT
 
-from build_tools.library import ProjectPaths, load_library
+from build_tools.data.library import ProjectPaths, load_library
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 EXERCISES = ["clamshell", "quad-set", "standing-calf-stretch"]

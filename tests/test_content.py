@@ -14,8 +14,8 @@ import textstat
 from ruamel.yaml import YAML
 from sitekit import ROOT
 
-from build_tools.library import ProjectPaths, load_library
-from build_tools.model import ConditionUse, Dose, DoseSource, Exercise, Frequency, Reference
+from build_tools.data.library import ProjectPaths, load_library
+from build_tools.data.model import ConditionUse, Dose, DoseSource, Exercise, Frequency, Reference
 
 CONDITION_IDS = [
     term["id"] for term in YAML(typ="safe").load((ROOT / "vocabularies" / "conditions.yml").read_text())

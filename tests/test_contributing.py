@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from sitekit import ROOT, check, make_project, run
 
 from build_tools.cli import main as cli
-from build_tools.problems import Problem, format_github
+from build_tools.data.problems import Problem, format_github
 
 MISTAKES = Path(__file__).parent / "golden" / "mistakes"
 CORRECT = MISTAKES / "side-lying-leg-raise.yml"
@@ -447,7 +447,7 @@ def test_vscode_maps_the_schema_and_recommends_the_yaml_extension():
 
 
 def test_every_record_and_the_template_name_their_schema_on_the_first_line():
-    template = ROOT / "build_tools" / "templates" / "new-exercise.yml.j2"
+    template = ROOT / "build_tools" / "authoring" / "templates" / "new-exercise.yml.j2"
     for path in [template, *sorted((ROOT / "exercises").glob("*.yml"))]:
         assert path.read_text(encoding="utf-8").startswith(MODELINE), path.name
 

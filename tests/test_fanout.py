@@ -1,4 +1,4 @@
-"""Large libraries are read on every core (build_tools/fanout.py): the same problems, lines and order as
+"""Large libraries are read on every core (build_tools/data/fanout.py): the same problems, lines and order as
 reading them in one process, and positions found again for documents that came back from a worker."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from bench.sites import atlas_project
+from bench.synthetic import synthetic_library
 from sitekit import ROOT, check, run
 
-from build_tools import fanout
-from build_tools.bench.sites import atlas_project
-from build_tools.bench.synthetic import synthetic_library
-from build_tools.vocabulary import load_vocabularies
+from build_tools.data import fanout
+from build_tools.data.vocabulary import load_vocabularies
 
 SIZE = fanout.PARALLEL_FROM + 50
 
@@ -35,7 +35,7 @@ def large_project(tmp_path_factory):
 SPREAD = """
 import json, os, time
 
-from build_tools import fanout
+from build_tools.data import fanout
 
 def job(item):
     time.sleep(0.002)  # about as long as reading a record: a worker cannot finish every chunk alone

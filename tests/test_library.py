@@ -9,10 +9,10 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from sitekit import ROOT
 
-from build_tools.content_refs import exercise_ids_in_markdown
-from build_tools.library import ProjectPaths, load_library
-from build_tools.schema_sync import sync_schema
-from build_tools.yamlfile import read_yaml
+from build_tools.authoring.schema_sync import sync_schema
+from build_tools.data.content_refs import exercise_ids_in_markdown
+from build_tools.data.library import ProjectPaths, load_library
+from build_tools.data.yamlfile import read_yaml
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from sitekit import ROOT, run
 
-from build_tools.library import ProjectPaths, load_library
-from build_tools.release import content_release
+from build_tools.data.library import ProjectPaths, load_library
+from build_tools.data.release import content_release
 
 SITE_URL = "https://runners-knee-atlas.github.io/atlas/"
 AJV = ROOT / "tools" / "ajv"

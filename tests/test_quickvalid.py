@@ -7,13 +7,13 @@ import random
 from pathlib import Path
 
 import pytest
+from bench.synthetic import synthetic_library, synthetic_routines
 from sitekit import ROOT
 
-from build_tools.bench.synthetic import synthetic_library, synthetic_routines
-from build_tools.quickvalid import quick_validity
-from build_tools.schema import RecordSchema
-from build_tools.vocabulary import load_vocabularies
-from build_tools.yamlfile import read_yaml
+from build_tools.data.quickvalid import quick_validity
+from build_tools.data.schema import RecordSchema
+from build_tools.data.vocabulary import load_vocabularies
+from build_tools.data.yamlfile import read_yaml
 
 TESTS = ROOT / "tests"
 ODD_VALUES = [

@@ -11,8 +11,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from sitekit import ROOT, build, fixture_exercise, make_project, run
 
-from build_tools.library import ProjectPaths, load_library
-from build_tools.routines import RoutineItem, RoutineSection, item_dose
+from build_tools.data.library import ProjectPaths, load_library
+from build_tools.data.routines import RoutineItem, RoutineSection
+from build_tools.site.sheets import item_dose
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 

@@ -15,7 +15,7 @@ from PIL import Image
 from pypdf import PdfReader
 from sitekit import ROOT, build, fixture_exercise, make_project
 
-from build_tools.library import ProjectPaths, load_library
+from build_tools.data.library import ProjectPaths, load_library
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 ROUTINES = sorted(LIBRARY.routines)

@@ -16,9 +16,9 @@ import pytest
 from linkcheck import broken_links, page_links
 from sitekit import ROOT, BuildResult, build, fixture_exercise, make_project
 
-from build_tools.compare import COLUMNS
-from build_tools.library import ProjectPaths, load_library
-from build_tools.macros import CONTENT_MACROS
+from build_tools.data.library import ProjectPaths, load_library
+from build_tools.site.compare import COLUMNS
+from build_tools.site.macros import CONTENT_MACROS
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 
@@ -467,7 +467,7 @@ def test_every_content_macro_is_documented_with_an_example(macro):
 
 
 def test_generated_pages_lose_indentation_but_keep_words_apart():
-    from build_tools.compact_html import collapse_indentation
+    from build_tools.site.compact_html import collapse_indentation
 
     assert (
         collapse_indentation("<li>\n      <a>Runner's\n        knee</a>\n\n   \n</li>")

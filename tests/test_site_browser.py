@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from sitekit import ROOT, current_address
 
-from build_tools.library import ProjectPaths, load_library
+from build_tools.data.library import ProjectPaths, load_library
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 PHONE = {"width": 390, "height": 844}

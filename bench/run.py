@@ -1,0 +1,119 @@
+"""Run the whole benchmark: per size, generate, check, build ours and the baseline; then live reload."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+import mkdocs
+
+from build_tools.data.vocabulary import load_vocabularies
+
+from . import sites
+from .measure import BenchError, Reload, folder_bytes, largest_exercise_page, live_reload, mkdocs_build
+from .report import BenchResult, SizeResult, format_table
+from .synthetic import synthetic_library, synthetic_routines
+from .validation import assert_check_passes, check_reports_lines, run_check
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def measure_size(root: Path, n: int, repeat: int, work: Path) -> SizeResult:
+    """Every figure for one synthetic library of n exercises, built in work."""
+    vocab, problems = load_vocabularies(
+        root / "vocabularies", root / "schemas" / "vocabulary.schema.json", root
+    )
+    if vocab is None:
+        raise BenchError("the repository's vocabularies have problems:\n" + "\n".join(map(str, problems)))
+    records = synthetic_library(n, vocab)
+    # Routines join the library once the project has them (issue 4): a few, whatever the size.
+    routines = (
+        synthetic_routines(records, vocab)
+        if (root / "schemas" / "routine-record.schema.json").is_file()
+        else []
+    )
+    project = sites.atlas_project(root, work / "atlas", records, routines)
+
+    _say(f"N={n}: check")
+    assert_check_passes(project, n)
+    check_runs = [run_check(project).seconds for _ in range(repeat)]
+    check_lines_ok = check_reports_lines(project, records)
+
+    # An untimed build saves the Markdown our macros produced; the baseline is built from it.
+    _say(f"N={n}: capture build")
+    captured = work / "captured"
+    mkdocs_build(
+        project,
+        work / "capture-site",
+        config=sites.capture_config(project).name,
+        env={"ATLAS_BENCH_CAPTURE": str(captured)},
+    )
+    baseline = sites.baseline_project(root, work / "baseline", captured)
+
+    ours, theirs = [], []
+    for attempt in range(repeat):  # alternate, so drift in the machine's speed hits both alike
+        _say(f"N={n}: build {attempt + 1} of {repeat}")
+        ours.append(mkdocs_build(project, work / "site"))
+        theirs.append(mkdocs_build(baseline, work / "baseline-site"))
+    return SizeResult(
+        n=n,
+        routines=len(routines),
+        build_runs=[round(r.seconds, 4) for r in ours],
+        baseline_runs=[round(r.seconds, 4) for r in theirs],
+        check_runs=[round(s, 4) for s in check_runs],
+        build_cpu_runs=[round(r.cpu_seconds, 4) for r in ours],
+        baseline_cpu_runs=[round(r.cpu_seconds, 4) for r in theirs],
+        peak_mb=round(max(r.peak_mb for r in ours), 1),
+        baseline_peak_mb=round(max(r.peak_mb for r in theirs), 1),
+        largest_page_kb=round(largest_exercise_page(work / "site") / 1e3, 2),
+        site_mb=round(folder_bytes(work / "site") / 1e6, 2),
+        baseline_site_mb=round(folder_bytes(work / "baseline-site") / 1e6, 2),
+        check_lines_ok=check_lines_ok,
+    )
+
+
+def measure_live_reload(root: Path, repeat: int, work: Path) -> tuple[list[Reload], int]:
+    """Seconds from one YAML edit to the new page under `mkdocs serve`, for a copy of the shipped library."""
+    project = sites.served_copy(root, work / "served")
+    records = sorted((project / "exercises").glob("*.yml"))
+    if not records:
+        raise BenchError("the shipped library has no exercises to edit")
+    _say(f"live reload: serving {len(records)} shipped exercises")
+    return live_reload(project, records[0], repeat), len(records)
+
+
+def run_bench(root: Path, sizes: list[int], repeat: int, out: Path) -> BenchResult:
+    """Measure every size and live reload; print the table and write the JSON."""
+    root = root.resolve()
+    load_at_start = " ".join(f"{x:.2f}" for x in os.getloadavg())  # other work skews wall times
+    results = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"atlas-bench-{n}-") as work:
+            results.append(measure_size(root, n, repeat, Path(work)))
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-serve-") as work:
+        reloads, library = measure_live_reload(root, repeat, Path(work))
+    result = BenchResult(
+        results,
+        [round(r.seconds, 4) for r in reloads],
+        library,
+        repeat,
+        reload_rebuild_runs=[r.rebuild_seconds for r in reloads],
+        environment={
+            "python": platform.python_version(),
+            "mkdocs": mkdocs.__version__,
+            "machine": platform.machine(),
+            "cpus": str(len(os.sched_getaffinity(0))),
+            "platform": platform.platform(),
+            "load_average_at_start": load_at_start,
+            "load_average_at_end": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        },
+    )
+    result.write_json(out)
+    print(format_table(result))
+    print(f"\nfigures written to {out}")
+    return result

@@ -1,0 +1,1 @@
+"""Authoring layer: tools for contributors (the `new` scaffold, schema generation)."""

@@ -1,0 +1,37 @@
+"""Keep the generated parts of the committed schemas equal to their sources (editors read them): the
+vocabulary and bibliography enums from vocabularies/, and the routine schema's copy of the exercise
+schema's `frequency`, so both say "how often" the same way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from build_tools.data.library import ProjectPaths
+from build_tools.data.problems import DataError
+from build_tools.data.schema import render_schema, with_enums
+from build_tools.data.vocabulary import load_vocabularies
+
+SHARED_DEFS = ("frequency",)  # routine-record.schema.json takes these from exercise-record.schema.json
+
+
+def sync_schema(paths: ProjectPaths, write: bool = True) -> list[Path]:
+    """Rewrite each schema whose generated parts differ; the schemas that were (or would be) changed."""
+    vocab, problems = load_vocabularies(
+        paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root
+    )
+    if vocab is None:
+        raise DataError(problems)
+    exercise = with_enums(json.loads(paths.exercise_schema.read_text(encoding="utf-8")), vocab.enums())
+    changed = []
+    for path in (paths.exercise_schema, paths.schemas / "routine-record.schema.json"):
+        current = path.read_text(encoding="utf-8")
+        schema = with_enums(json.loads(current), vocab.enums())
+        for name in SHARED_DEFS if path != paths.exercise_schema else ():
+            schema["$defs"][name] = exercise["$defs"][name]
+        wanted = render_schema(schema)
+        if wanted != current:
+            changed.append(path)
+            if write:
+                path.write_text(wanted, encoding="utf-8")
+    return changed
