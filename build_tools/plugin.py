@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
@@ -49,7 +50,7 @@ def _template_cache(folder: Path) -> BytecodeCache | None:
     return FileSystemBytecodeCache(str(folder))
 
 
-class AtlasConfig(Config):
+class AtlasConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__
     exercises_dir = c.Type(str, default="exercises")
     vocabularies_dir = c.Type(str, default="vocabularies")
     schemas_dir = c.Type(str, default="schemas")
@@ -58,7 +59,7 @@ class AtlasConfig(Config):
     cache_dir = c.Type(str, default=".cache/atlas")
 
 
-class AtlasPlugin(BasePlugin[AtlasConfig]):
+class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # likewise
     """Turns the YAML records into pages. See README 'How the site is built'."""
 
     def __init__(self) -> None:
@@ -165,7 +166,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             files.append(File.generated(config, name, content=text))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's body is rendered from its record here, and kept for on_page_content:
         it is finished HTML, so Python-Markdown gets nothing to parse (see pages.py)."""
         generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
@@ -177,15 +178,15 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self._bodies[page.file.src_uri] = getattr(self._macros, generated.macro)(generated.item_id)
         return ""
 
-    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self._bodies.pop(page.file.src_uri, None)
         if body is None:
             return html
-        page.toc = get_toc([{**h, "children": []} for h in headings(body)])
+        page.toc = get_toc([{**h, "children": []} for h in headings(body)])  # type: ignore[typeddict-item]
         page.present_anchor_ids = anchor_ids(body)
         return body
 
-    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Generated pages are the ones that scale with the library (5,000 exercises): keep each small.
         return collapse_indentation(output) if page.file.generated_by else output
 
@@ -207,9 +208,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 )
             except PrintError as error:
                 raise PluginError(str(error)) from None
-            for old, new in renamed_pdf_copies(self.library.routines.values()):
-                (self._staging / old).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(self._staging / new, self._staging / old)
+            for old_pdf, new_pdf in renamed_pdf_copies(self.library.routines.values()):
+                (self._staging / old_pdf).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(self._staging / new_pdf, self._staging / old_pdf)
         final = self._final_site_dir
         old = final.with_name(f".site-old-{self._staging.name}")
         if final.exists():

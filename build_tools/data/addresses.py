@@ -11,8 +11,10 @@ redirect.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ruamel.yaml.nodes import ScalarNode
 
@@ -138,14 +140,24 @@ def _live_id_message(
     )
 
 
-def redirect_map(records: dict) -> dict[str, str]:
+class Renamed(Protocol):
+    """A record that may name the ids it replaces (an Exercise or a Routine)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def redirect_from(self) -> tuple[str, ...]: ...
+
+
+def redirect_map(records: Mapping[str, Renamed]) -> dict[str, str]:
     """Old id -> the id of the record that replaces it, for one kind's typed records."""
     return {old: record.id for record in records.values() for old in record.redirect_from}
 
 
-def page_redirects(exercises: dict, routines: dict) -> dict[str, str]:
+def page_redirects(exercises: Mapping[str, Renamed], routines: Mapping[str, Renamed]) -> dict[str, str]:
     """mkdocs-redirects' redirect_maps for every renamed record: old page source -> new page source."""
-    maps = {}
+    maps: dict[str, str] = {}
     for folder, records in (("exercises", exercises), ("routines", routines)):
         for old, new in sorted(redirect_map(records).items()):
             maps[f"{folder}/{old}.md"] = f"{folder}/{new}.md"

@@ -81,7 +81,7 @@ def content_reference_problems(
             )
             continue
         for line, name in macro_names_called(source) if macro_names is not None else ():
-            if name not in macro_names:
+            if macro_names is not None and name not in macro_names:
                 problems.append(
                     Problem(
                         display,
@@ -93,7 +93,7 @@ def content_reference_problems(
                     )
                 )
         for line, reference_id in reference_ids_in_markdown(source) if reference_ids is not None else ():
-            if reference_id not in reference_ids:
+            if reference_ids is not None and reference_id not in reference_ids:
                 problems.append(
                     Problem(
                         display,

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from build_tools.data.problems import Problem
 from build_tools.data.suggest import did_you_mean
-from build_tools.data.yamlfile import YamlDocument
+from build_tools.data.yamlfile import JsonPath, YamlDocument
 
 Edge = tuple[str, str]  # (easier, harder)
 
 
 def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list[Problem]]:
     """The graph's edges, and problems for unknown ids, self-links, contradictions and cycles."""
-    edges: dict[Edge, tuple[YamlDocument, tuple]] = {}
+    edges: dict[Edge, tuple[YamlDocument, JsonPath]] = {}
     problems: list[Problem] = []
     for exercise_id, doc in documents.items():
-        for field, harder in (("progressions", True), ("regressions", False)):
+        for field, is_harder in (("progressions", True), ("regressions", False)):
             ids = doc.data.get(field)
             if not isinstance(ids, list):
                 continue
@@ -41,7 +41,7 @@ def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list
                         )
                     )
                 else:
-                    edge = (exercise_id, other) if harder else (other, exercise_id)
+                    edge = (exercise_id, other) if is_harder else (other, exercise_id)
                     edges.setdefault(edge, (doc, (field, i)))
     for (easier, harder), (doc, path) in sorted(edges.items()):
         if (harder, easier) in edges and easier < harder:
@@ -57,7 +57,7 @@ def ladder_problems(documents: dict[str, YamlDocument]) -> tuple[set[Edge], list
     return set(edges), problems
 
 
-def _cycle_problems(edges: dict[Edge, tuple[YamlDocument, tuple]]) -> list[Problem]:
+def _cycle_problems(edges: dict[Edge, tuple[YamlDocument, JsonPath]]) -> list[Problem]:
     graph: dict[str, list[str]] = {}
     for easier, harder in sorted(edges):
         if (harder, easier) not in edges:  # two-way pairs are reported above

@@ -135,7 +135,7 @@ def _source(block: dict[str, Any], vocab: Vocabularies, inherited: DoseSource | 
     key = block.get("source")
     if key is None and inherited is not None:
         return DoseSource(inherited.reference, block.get("source_note") or inherited.note)
-    reference = None if key == PRACTICE else vocab.references[key]
+    reference = None if key == PRACTICE else vocab.references[str(key)]
     return DoseSource(reference, block.get("source_note", ""))
 
 
@@ -166,7 +166,11 @@ def _dose(data: dict[str, Any], exercise_type: str, vocab: Vocabularies) -> Dose
 
 
 def _record(
-    data: dict[str, Any], display: str, progressions: tuple, regressions: tuple, vocab: Vocabularies
+    data: dict[str, Any],
+    display: str,
+    progressions: tuple[str, ...],
+    regressions: tuple[str, ...],
+    vocab: Vocabularies,
 ) -> Exercise:
     muscles = data["muscles"]
     return Exercise(
@@ -210,7 +214,9 @@ def read_exercises(
     return {record_id: record.doc for record_id, record in records.items()}, problems
 
 
-def _records(documents: dict[str, YamlDocument], edges: set, vocab: Vocabularies) -> dict[str, Exercise]:
+def _records(
+    documents: dict[str, YamlDocument], edges: set[tuple[str, str]], vocab: Vocabularies
+) -> dict[str, Exercise]:
     """The checked documents as typed records, by id, with their ladder links."""
     progressions, regressions = ladders_from_edges(edges)
     return {

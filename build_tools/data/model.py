@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +68,7 @@ class Vocabularies:
             }
         return result
 
-    def terms_by_enum(self) -> dict[str, dict[str, Term]]:
+    def terms_by_enum(self) -> dict[str, Mapping[str, Term]]:
         return {
             "muscle": self.muscles,
             "equipment": self.equipment,
@@ -146,7 +147,10 @@ def dose_text(
     """'3 × 10 each side', '5 × 30 s hold', or '15–30 reps' when there are no sets (a circuit round).
 
     The one dose formatter: exercise pages, routine sheets and the builder's data all use it."""
-    amount = count_text(reps) if reps is not None else f"{count_text(hold)} s {timed}".rstrip()
+    if reps is not None:
+        amount = count_text(reps)
+    else:
+        amount = f"{count_text(hold if hold is not None else '')} s {timed}".rstrip()
     if sets is None:
         text = amount + (" reps" if reps is not None else "")
     else:

@@ -101,7 +101,8 @@ class _Compiler:
 
     def schema(self, schema: Any) -> Check:
         if schema is True or schema is False:
-            return lambda v, answer=schema: answer
+            answer: bool = schema
+            return lambda v: answer
         checks = [
             self.keyword(name, value, schema) for name, value in schema.items() if name not in ANNOTATIONS
         ]
@@ -154,7 +155,7 @@ class _Compiler:
             regex = re.compile(value)
             return _of(str, lambda v: regex.search(v) is not None)
         if name in ("minimum", "maximum"):
-            test = (lambda v: v >= value) if name == "minimum" else (lambda v: v <= value)
+            test: Check = (lambda v: v >= value) if name == "minimum" else (lambda v: v <= value)
             return lambda v: not _is_number(v) or test(v)
         if name == "uniqueItems":
             return _unique if value else (lambda v: True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from build_tools.data.model import Exercise, Frequency, dose_text
 from build_tools.data.problems import Problem
-from build_tools.data.yamlfile import YamlDocument
+from build_tools.data.yamlfile import JsonPath, YamlDocument
 
 
 def _frequency(data: Any) -> Frequency | None:
@@ -19,7 +19,7 @@ def _frequency(data: Any) -> Frequency | None:
 
 
 def _schedule_problem(
-    doc: YamlDocument, path: tuple, routine: Frequency, exercise: Exercise
+    doc: YamlDocument, path: JsonPath, routine: Frequency, exercise: Exercise
 ) -> Problem | None:
     own = exercise.dose.frequency
     if routine.rest_days < own.rest_days:

@@ -116,7 +116,8 @@ def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
         fields = {k: v if k == "$defs" else walk(v, expanding) for k, v in node.items()}
         return node if all(fields[k] is node[k] for k in node) else fields
 
-    return walk(schema, ())
+    inlined: dict[str, Any] = walk(schema, ())
+    return inlined
 
 
 class RecordSchema:
@@ -138,7 +139,7 @@ class RecordSchema:
             inline_refs(schema), format_checker=Draft202012Validator.FORMAT_CHECKER
         )
         # A quick yes/no first, so jsonschema only explains records that have problems (see quickvalid.py).
-        self.quick_validity = quick_validity(self.validator.schema)
+        self.quick_validity = quick_validity(self.validator.schema)  # type: ignore[arg-type]  # always a dict
 
     @classmethod
     def from_file(
@@ -202,17 +203,19 @@ class RecordSchema:
         return [Problem(display, line, column, field_name(path), message)]
 
     def _explain(self, error: ValidationError, positions: Positions, display: str) -> list[Problem]:
+        # jsonschema's error fields are typed loosely (it may leave them unset); they are JSON here.
         path: JsonPath = tuple(error.absolute_path)
-        schema = error.schema if isinstance(error.schema, dict) else {}
-        value = error.instance
+        schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+        value: Any = error.instance
+        rule: Any = error.validator_value
 
         def at(p: JsonPath, message: str, key: bool = False) -> Problem:
             line, column = positions.of_key(p) if key else positions.of_value(p)
             return Problem(display, line, column, field_name(p), message)
 
-        kind = error.validator
+        kind: Any = error.validator
         if kind == "required":
-            missing = [name for name in error.validator_value if name not in (value or {})]
+            missing = [name for name in rule if name not in (value or {})]
             # A misspelt field is both unknown and missing; report it once, as the misspelling.
             properties = schema.get("properties", {})
             misspelt = {self._closest(k, properties) for k in self._unknown_fields(schema, value)}
@@ -233,7 +236,7 @@ class RecordSchema:
                 out.append(at(path + (k,), f"unknown field '{k}'; {fix}", key=True))
             return out
         if kind == "enum":
-            choices = [str(c) for c in error.validator_value]
+            choices = [str(c) for c in rule]
             vocabulary = self._vocabulary_by_id.get(id(schema))
             if vocabulary and isinstance(value, (dict, list)):
                 where = f"vocabularies/{ENUM_FILES[vocabulary]}"
@@ -251,15 +254,13 @@ class RecordSchema:
                 what, where = f"'{value}' is not allowed;", " allowed: "
             return [at(path, what + suggestion + where + allowed_list(choices))]
         if kind == "type":
-            expected = (
-                error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-            )
-            wanted = " or ".join(JSON_TYPES.get(t, t) for t in expected)
-            fix = self._type_fix(path, expected, value)
+            expected: list[str] = rule if isinstance(rule, list) else [rule]
+            wanted = " or ".join(JSON_TYPES.get(t) or t for t in expected)
+            how = self._type_fix(path, expected, value)
             found = f"expected {wanted}, found {describe_value(value)}"
-            return [at(path, f"{found}; {fix}" if fix else found)]
+            return [at(path, f"{found}; {how}" if how else found)]
         if kind in ("oneOf", "anyOf"):
-            options = [sub.get("required", []) for sub in error.validator_value]
+            options = [sub.get("required", []) for sub in rule]
             if all(len(o) == 1 for o in options):
                 names = " or ".join(f"'{o[0]}'" for o in options)
                 given = [o[0] for o in options if isinstance(value, dict) and o[0] in value]
@@ -269,40 +270,40 @@ class RecordSchema:
             deepest = best_match(error.context) if error.context else None
             if deepest is not None and tuple(deepest.absolute_path) != path:
                 return self._explain(deepest, positions, display)
-            description = schema.get("description", "see the schema")
+            summary: str = schema.get("description", "see the schema")
             return [
                 at(
                     path,
-                    f"{describe_value(value)} is not allowed here; expected {description[0].lower()}"
-                    f"{description[1:]}",
+                    f"{describe_value(value)} is not allowed here; expected {summary[0].lower()}"
+                    f"{summary[1:]}",
                 )
             ]
         # The innermost rule's description says what is allowed (e.g. the label format), else the field's.
-        description = schema.get("description") or self.resolve(self._schema_at(path)).get("description", "")
-        allowed = f"; {description[0].lower()}{description[1:]}" if description else ""
+        description: str = schema.get("description") or self.resolve(self._schema_at(path)).get(
+            "description", ""
+        )
+        rule_text = f"; {description[0].lower()}{description[1:]}" if description else ""
         if kind == "pattern":
-            return [at(path, f"{describe_value(value)} has a form that is not allowed{allowed}")]
+            return [at(path, f"{describe_value(value)} has a form that is not rule_text{rule_text}")]
         if kind == "format":
-            return [at(path, f"{describe_value(value)} is not a real {error.validator_value}{allowed}")]
+            return [at(path, f"{describe_value(value)} is not a real {rule}{rule_text}")]
         if kind in ("minLength", "maxLength"):
             bound = "at least" if kind == "minLength" else "at most"
-            return [at(path, f"text is {len(value)} characters; it must be {bound} {error.validator_value}")]
+            return [at(path, f"text is {len(value)} characters; it must be {bound} {rule}")]
         if kind in ("minItems", "maxItems"):
             bound = "at least" if kind == "minItems" else "at most"
-            return [
-                at(path, f"list has {len(value)} items; it needs {bound} {error.validator_value}{allowed}")
-            ]
+            return [at(path, f"list has {len(value)} items; it needs {bound} {rule}{rule_text}")]
         if kind in ("minimum", "maximum"):
             bound = "at least" if kind == "minimum" else "at most"
             return [
                 at(
                     path,
-                    f"{describe_value(value)} is out of range; it must be {bound} {error.validator_value}",
+                    f"{describe_value(value)} is out of range; it must be {bound} {rule}",
                 )
             ]
         if kind == "uniqueItems":
-            return [at(path, f"the list repeats an item; list each one once{allowed}")]
-        return [at(path, f"{error.message}{allowed}")]
+            return [at(path, f"the list repeats an item; list each one once{rule_text}")]
+        return [at(path, f"{error.message}{rule_text}")]
 
     @staticmethod
     def _unknown_fields(schema: dict[str, Any], value: Any) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, StreamMark
 
 # "  - key: value" -> indentation, optional list dash, the key, the value (the key is the text before ": ").
 KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s#'\"\[{-][^:#]*?):(?: +(?P<value>.*))?$")
@@ -99,7 +99,9 @@ def _colon_or_indent(line: str, column: int, above: str) -> str:
 
 def _quote_hint(line: str, column: int) -> str | None:
     match = KEY_LINE.match(line)
-    value = (match["value"] or "") if match else ""
+    if match is None:
+        return None
+    value = match["value"] or ""
     if value[:1] not in ("'", '"') or column <= match.start("value"):
         return None
     text = value.rstrip()
@@ -116,7 +118,7 @@ def _key_name(line: str) -> str:
     return f"'{match['key']}:'" if match else "the line"
 
 
-def _indent_hint(line: str, above: str, opener: str, opened) -> str:
+def _indent_hint(line: str, above: str, opener: str, opened: StreamMark) -> str:
     here, upper, outer = _spaces(line), _spaces(above), opened.column
     if outer < here < upper:  # between two levels: say both, the contributor knows which one they meant
         where = (
@@ -132,7 +134,7 @@ def _indent_hint(line: str, above: str, opener: str, opened) -> str:
     return f"wrong indentation: this line starts with {_plural(here)}, {where} (spaces only, two per level)"
 
 
-def _list_indent_hint(line: str, opener: str, opened) -> str:
+def _list_indent_hint(line: str, opener: str, opened: StreamMark) -> str:
     inside = opened.column + 2
     return (
         f"wrong indentation: this line starts with {_plural(_spaces(line))}; in the list that starts on line "

@@ -1,28 +1,73 @@
-"""Load the controlled vocabularies from vocabularies/*.yml."""
+"""Load the controlled vocabularies from vocabularies/*.yml, and the bibliography beside them.
+
+Each file is checked against its own shape in schemas/vocabulary.schema.json ($defs/<shape>_file), and
+each entry becomes the record class of that shape, which takes exactly the fields the shape allows."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any, TypeVar
 
 from build_tools.data.bibliography import load_bibliography
 from build_tools.data.model import Condition, Muscle, MuscleGroup, Term, Vocabularies, relative_to
 from build_tools.data.problems import Problem
 from build_tools.data.schema import VOCABULARY_FILES, RecordSchema
 from build_tools.data.suggest import did_you_mean
-from build_tools.data.yamlfile import read_yaml
+from build_tools.data.yamlfile import JsonPath, YamlDocument, read_yaml
+
+T = TypeVar("T", bound=Term)
+SHAPES = {"condition": "conditions_file", "muscle": "muscles_file"}  # every other file: terms_file
 
 
-def _terms(entries: list[dict], cls: type[Term]) -> dict[str, Term]:
-    return {e["id"]: cls(**e) for e in entries}
+def _terms(entries: list[dict[str, Any]], cls: type[T]) -> dict[str, T]:
+    return {entry["id"]: cls(**entry) for entry in entries}
+
+
+def _shape_schema(base: dict[str, Any], shape: str) -> RecordSchema:
+    """The vocabulary schema with its root set to one file's shape."""
+    rooted = {key: value for key, value in base.items() if key not in ("anyOf", "oneOf")}
+    return RecordSchema({**rooted, "$ref": f"#/$defs/{shape}"}, kind="vocabulary")
+
+
+def _entries(doc: YamlDocument, grouped: bool) -> list[tuple[JsonPath, dict[str, Any]]]:
+    """Every entry of a file that met its shape, with where it stands."""
+    if not grouped:
+        return [((i,), entry) for i, entry in enumerate(doc.data)]
+    return [((part, i), entry) for part in ("groups", "muscles") for i, entry in enumerate(doc.data[part])]
+
+
+def _file_problems(doc: YamlDocument, grouped: bool) -> list[Problem]:
+    """Ids defined twice, and muscles whose group or whole is unknown."""
+    problems = []
+    seen: set[str] = set()
+    for path, entry in _entries(doc, grouped):
+        if entry["id"] in seen:
+            problems.append(
+                doc.problem_at((*path, "id"), f"'{entry['id']}' is defined twice; ids must be unique")
+            )
+        seen.add(entry["id"])
+    if grouped:
+        groups = [g["id"] for g in doc.data["groups"]]
+        muscles = [m["id"] for m in doc.data["muscles"]]
+        for i, muscle in enumerate(doc.data["muscles"]):
+            for field, known, word in (("group", groups, "group"), ("part_of", muscles, "muscle")):
+                value = muscle.get(field)
+                if value is not None and value not in known:
+                    message = (
+                        f"unknown {word} '{value}';{did_you_mean(value, known)} allowed: {', '.join(known)}"
+                    )
+                    problems.append(doc.problem_at(("muscles", i, field), message))
+    return problems
 
 
 def load_vocabularies(
     folder: Path, schema_path: Path, root: Path
 ) -> tuple[Vocabularies | None, list[Problem]]:
     """Read and check every vocabulary file; return the vocabularies, or None with the problems."""
-    schema = RecordSchema.from_file(schema_path, kind="vocabulary")
+    base = json.loads(schema_path.read_text(encoding="utf-8"))
     problems: list[Problem] = []
-    data: dict[str, object] = {}
+    data: dict[str, Any] = {}
     for name, filename in VOCABULARY_FILES.items():
         path = folder / filename
         display = relative_to(path, root)
@@ -33,51 +78,9 @@ def load_vocabularies(
         problems += doc.problems
         if doc.data is None or doc.problems:
             continue
-        found = schema.problems(doc.data, doc.positions, display)
-        expects_groups = name == "muscle"
-        if not found and isinstance(doc.data, dict) != expects_groups:
-            shape = "'groups:' and 'muscles:' lists" if expects_groups else "a list of terms"
-            found.append(Problem(display, 1, 1, "", f"this vocabulary must be {shape}"))
-        entries = (doc.data["groups"] + doc.data["muscles"]) if expects_groups and not found else doc.data
+        found = _shape_schema(base, SHAPES.get(name, "terms_file")).problems(doc.data, doc.positions, display)
         if not found:
-            seen: dict[str, int] = {}
-            for i, entry in enumerate(entries):
-                if entry["id"] in seen:
-                    line, column = doc.positions.of_value(_entry_path(doc.data, i, expects_groups) + ("id",))
-                    found.append(
-                        Problem(
-                            display,
-                            line,
-                            column,
-                            "id",
-                            f"'{entry['id']}' is defined twice; ids must be unique",
-                        )
-                    )
-                seen[entry["id"]] = i
-        if expects_groups and not found:
-            groups = [g["id"] for g in doc.data["groups"]]
-            for i, muscle in enumerate(doc.data["muscles"]):
-                if muscle["group"] not in groups:
-                    line, column = doc.positions.of_value(("muscles", i, "group"))
-                    found.append(
-                        Problem(
-                            display,
-                            line,
-                            column,
-                            f"muscles[{i}].group",
-                            f"unknown group '{muscle['group']}';{did_you_mean(muscle['group'], groups)} "
-                            f"allowed: {', '.join(groups)}",
-                        )
-                    )
-        if expects_groups and not found:
-            muscle_ids = [m["id"] for m in doc.data["muscles"]]
-            for i, muscle in enumerate(doc.data["muscles"]):
-                whole = muscle.get("part_of")
-                if whole is not None and whole not in muscle_ids:
-                    line, column = doc.positions.of_value(("muscles", i, "part_of"))
-                    suggestion = did_you_mean(whole, muscle_ids)
-                    message = f"unknown muscle '{whole}';{suggestion} allowed: {', '.join(muscle_ids)}"
-                    found.append(Problem(display, line, column, f"muscles[{i}].part_of", message))
+            found = _file_problems(doc, grouped=name == "muscle")
         problems += found
         data[name] = doc.data
     references, bibliography_problems = load_bibliography(
@@ -86,10 +89,9 @@ def load_vocabularies(
     problems += bibliography_problems
     if problems:
         return None, problems
-    muscles_file = data["muscle"]
     return Vocabularies(
-        muscles=_terms(muscles_file["muscles"], Muscle),
-        groups=_terms(muscles_file["groups"], MuscleGroup),
+        muscles=_terms(data["muscle"]["muscles"], Muscle),
+        groups=_terms(data["muscle"]["groups"], MuscleGroup),
         equipment=_terms(data["equipment"], Term),
         conditions=_terms(data["condition"], Condition),
         phases=_terms(data["phase"], Term),
@@ -99,10 +101,3 @@ def load_vocabularies(
         knee_loads=_terms(data["knee_load"], Term),
         references=references,
     ), []
-
-
-def _entry_path(data: object, index: int, grouped: bool) -> tuple:
-    if not grouped:
-        return (index,)
-    groups = len(data["groups"])
-    return ("groups", index) if index < groups else ("muscles", index - groups)

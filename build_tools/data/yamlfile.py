@@ -23,7 +23,7 @@ from build_tools.data.problems import Problem
 from build_tools.data.syntax_hints import explain_syntax_error
 
 try:  # the C parser is some 25 times faster; see DESIGN notes on the 5,000-record target
-    from ruamel.yaml.main import CParser
+    from ruamel.yaml.main import CParser  # type: ignore[attr-defined]  # not re-exported by name
 except ImportError:  # pragma: no cover - pure-Python fallback
     CParser = None
 
@@ -113,18 +113,20 @@ class _CachingResolver(Resolver):
 
 if CParser is not None:
 
-    class _FastComposer(CParser, _CachingResolver):
+    class _FastComposer(CParser, _CachingResolver):  # type: ignore[misc]  # C extension: untyped
         def __init__(self, stream: str):
             CParser.__init__(self, stream)
             _CachingResolver.__init__(self, loadumper=self)
 
     def _compose(text: str) -> Node | None:
-        return _FastComposer(text).get_single_node()
+        node: Node | None = _FastComposer(text).get_single_node()
+        return node
 
 else:  # pragma: no cover
 
     def _compose(text: str) -> Node | None:
-        return YAML(typ="safe", pure=True).compose(text)
+        node: Node | None = YAML(typ="safe", pure=True).compose(text)
+        return node
 
 
 class _Builder:
@@ -151,7 +153,7 @@ class _Builder:
             self.problem(
                 node,
                 path,
-                f"the YAML tag '{tag.replace(TAG, '!!')}' is not allowed; "
+                f"the YAML tag '{(tag or '').replace(TAG, '!!')}' is not allowed; "
                 f"write plain text, numbers and lists",
             )
             return None
@@ -159,6 +161,7 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)  # the three kinds of node YAML has
         return self.scalar(node, path, tag)
 
     def mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:

@@ -18,10 +18,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 import segno
 from markupsafe import Markup
+
+if TYPE_CHECKING:  # only builds that print import Playwright
+    from playwright.sync_api import Page, Route
 
 from build_tools.data.release import Release
 from build_tools.data.routines import Routine
@@ -152,7 +156,7 @@ def _fixed_dates(pdf: bytes, epoch: int) -> bytes:
 STAND_IN_ORIGIN = "http://atlas.localhost/"
 
 
-def _serve_site(page, site_dir: Path, base: str, loaded: set[str]) -> None:
+def _serve_site(page: Page, site_dir: Path, base: str, loaded: set[str]) -> None:
     """Answer every request under base from the built files in site_dir, and refuse all others;
     note in loaded each file served (site-relative), for the print cache.
 
@@ -161,7 +165,7 @@ def _serve_site(page, site_dir: Path, base: str, loaded: set[str]) -> None:
     prints the same bytes. Routing also turns off the browser's HTTP cache, so every file a page uses
     passes through here."""
 
-    def from_disk(route) -> None:
+    def from_disk(route: Route) -> None:
         relative = unquote(urlsplit(route.request.url).path).removeprefix(urlsplit(base).path)
         target = (site_dir / relative).resolve()
         if target.is_dir():

@@ -10,6 +10,7 @@ at, and each document names that address in `$schema`.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin
 
@@ -74,7 +75,7 @@ def reference_entry(reference: Reference) -> dict[str, Any]:
 def source_entry(source: DoseSource) -> dict[str, Any]:
     """Where a dose's numbers come from: a reference id, or practice, with the one line shown beside it."""
     return {
-        "reference": None if source.is_practice else source.reference.id,
+        "reference": source.reference.id if source.reference is not None else None,
         "practice": source.is_practice,
         "note": source.note or None,
     }
@@ -227,7 +228,7 @@ def term_entry(term: Term) -> dict[str, Any]:
 
 def vocabularies_entry(library: Library) -> dict[str, Any]:
     vocab = library.vocab
-    lists = {
+    lists: dict[str, Mapping[str, Term]] = {
         "muscle_groups": vocab.groups,
         "muscles": vocab.muscles,
         "equipment": vocab.equipment,

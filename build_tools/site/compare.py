@@ -5,7 +5,7 @@ A cell is data (a sort key plus links or text); the template compare-table.html 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from build_tools.data.model import Exercise, Term, Vocabularies
@@ -36,12 +36,12 @@ class Column:
     cell: Callable[[Exercise, Vocabularies], Cell]
 
 
-def _ordered(terms: dict[str, Term], term_id: str) -> Cell:
+def _ordered(terms: Mapping[str, Term], term_id: str) -> Cell:
     # Sort by position in the vocabulary (beginner < intermediate < advanced), not alphabetically.
     return Cell(sort=f"{list(terms).index(term_id):03d}", links=(CellLink(terms[term_id].name),))
 
 
-def _linked(terms: dict[str, Term], ids: Sequence[str], folder: str) -> Cell:
+def _linked(terms: Mapping[str, Term], ids: Sequence[str], folder: str) -> Cell:
     links = tuple(CellLink(terms[i].name, f"{folder}/{i}/") for i in ids)
     return Cell(sort=", ".join(link.label.lower() for link in links), links=links)
 

@@ -5,10 +5,12 @@ Each macro is a plain function of the library and the current page, so it can be
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from build_tools.site.compare import DEFAULT_COLUMNS, columns_named
 from build_tools.data.library import Library
+from build_tools.data.model import Condition, Term
 from build_tools.site.render import Renderer
 from build_tools.site.sheets import builder_catalogue, sheet_sections
 from build_tools.site.structured_data import exercise_howto
@@ -59,7 +61,7 @@ class ContentMacros:
         """Every muscle group with its muscles, and how many exercises work each as main target or helper."""
         vocab, lib = self.library.vocab, self.library
 
-        def counts(term):
+        def counts(term: Term) -> dict[str, Any]:
             return {
                 "term": term,
                 "primary": len(lib.for_muscle(term.id, "primary")),
@@ -100,7 +102,7 @@ class ContentMacros:
         self,
         ids: list[str] | None = None,
         condition: str | None = None,
-        columns: list[str] = DEFAULT_COLUMNS,
+        columns: Sequence[str] = DEFAULT_COLUMNS,
         caption: str = "",
     ) -> str:
         """A sortable table of exercises (these ids, those for a condition, or all) in the chosen columns."""
@@ -129,7 +131,7 @@ class ContentMacros:
         """The red-flag box (urgent and soon-to-see signs) that every condition page carries."""
         return self._render("red-flags.html")
 
-    def _condition(self, condition: str):
+    def _condition(self, condition: str) -> Condition:
         conditions = self.library.vocab.conditions
         if condition not in conditions:
             raise ValueError(
@@ -142,7 +144,7 @@ class ContentMacros:
         """Every exercise as a card, filterable by condition, muscle, equipment, position, level and type."""
         vocab = self.library.vocab
 
-        def facet(key: str, label: str, terms) -> dict:
+        def facet(key: str, label: str, terms: Iterable[object]) -> dict[str, Any]:
             return {"key": key, "label": label, "groups": [{"label": "", "terms": list(terms)}]}
 
         conditions = [{"id": c.id, "name": c.short_name or c.name} for c in vocab.conditions.values()]
