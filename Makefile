@@ -36,9 +36,17 @@ $(AJV): tools/ajv/package-lock.json
 	cd tools/ajv && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(AJV)
 
+static: $(STAMP) ## Type-check (mypy --strict), check the package's layers (import-linter), find dead code
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/vulture build_tools bench vulture-allowlist.py --min-confidence 61
+
+test-fast: static ## The inner loop: static checks and the unit tests (no site builds, no browser), in seconds
+	$(BIN)/python -m pytest -p no:cacheprovider tests/unit
+
 test: $(STAMP) ## Run every test (installs Debian's chromium, Java, the pinned Lighthouse and Ajv if missing)
 	bash scripts/system-deps
-	$(MAKE) --no-print-directory $(LIGHTHOUSE) $(AJV)
+	$(MAKE) --no-print-directory $(LIGHTHOUSE) $(AJV) static
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 	$(BIN)/python -m pytest -p no:cacheprovider -m lighthouse  # alone: it measures CPU time
 
@@ -52,4 +60,4 @@ bench: $(STAMP) ## Run the build benchmark (see README)
 clean: ## Remove the built site, the build caches (.cache/) and the virtual environment
 	rm -rf site .cache $(VENV)
 
-.PHONY: help install serve build check test lock bench clean
+.PHONY: help install serve build check static test-fast test lock bench clean

@@ -27,9 +27,17 @@ def _check(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from build_tools.authoring.scaffold import write_new_exercise
+    from build_tools.data.vocabulary import load_vocabularies
 
+    paths = ProjectPaths.at(args.root)
+    vocab, problems = load_vocabularies(
+        paths.vocabularies, paths.schemas / "vocabulary.schema.json", paths.root
+    )
+    if vocab is None:
+        print(FORMATTERS["text"](problems))
+        return 1
     try:
-        path = write_new_exercise(ProjectPaths.at(args.root).exercises, args.name)
+        path = write_new_exercise(paths.exercises, args.name, vocab.enums())
     except (FileExistsError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

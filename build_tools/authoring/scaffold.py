@@ -12,15 +12,19 @@ from build_tools.data.suggest import slugify
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 
-def render_template(name: str, exercise_id: str, today: date) -> str:
-    """The scaffold text for a new exercise."""
+def render_template(name: str, exercise_id: str, today: date, words: dict[str, list[str]]) -> str:
+    """The scaffold text for a new exercise; words are the vocabularies' ids (Vocabularies.enums()), so the
+    lists the template offers are never kept by hand."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined, keep_trailing_newline=True
     )
-    return env.get_template("new-exercise.yml.j2").render(name=name, id=exercise_id, today=today.isoformat())
+    template = env.get_template("new-exercise.yml.j2")
+    return template.render(name=name, id=exercise_id, today=today.isoformat(), words=words)
 
 
-def write_new_exercise(exercises_dir: Path, name: str, today: date | None = None) -> Path:
+def write_new_exercise(
+    exercises_dir: Path, name: str, words: dict[str, list[str]], today: date | None = None
+) -> Path:
     """Write exercises/<id>.yml from the template; refuse to overwrite. Returns the path written."""
     exercise_id = slugify(name)
     if not exercise_id:
@@ -28,5 +32,5 @@ def write_new_exercise(exercises_dir: Path, name: str, today: date | None = None
     path = exercises_dir / f"{exercise_id}.yml"
     if path.exists():
         raise FileExistsError(f"{path} already exists; pick another name or edit that file")
-    path.write_text(render_template(name, exercise_id, today or date.today()), encoding="utf-8")
+    path.write_text(render_template(name, exercise_id, today or date.today(), words), encoding="utf-8")
     return path

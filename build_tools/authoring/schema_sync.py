@@ -9,7 +9,7 @@ from pathlib import Path
 
 from build_tools.data.library import ProjectPaths
 from build_tools.data.problems import DataError
-from build_tools.data.schema import render_schema, with_enums
+from build_tools.data.schema_enums import render_schema, with_enums
 from build_tools.data.vocabulary import load_vocabularies
 
 SHARED_DEFS = ("frequency",)  # routine-record.schema.json takes these from exercise-record.schema.json

@@ -52,7 +52,7 @@ def read_published_ids(root: Path, schema_path: Path) -> tuple[PublishedIds | No
     doc = read_yaml(path, PUBLISHED_IDS_FILE)
     if doc.data is None or doc.problems:
         return None, list(doc.problems)
-    schema = RecordSchema.from_file(schema_path, kind="published ids")
+    schema = RecordSchema.from_file(schema_path)
     problems = schema.problems(doc.data, doc.positions, PUBLISHED_IDS_FILE)
     if problems:
         return None, problems

@@ -38,7 +38,7 @@ def load_bibliography(
     doc = read_yaml(path, display)
     if doc.data is None or doc.problems:
         return {}, list(doc.problems)
-    schema = RecordSchema.from_file(schema_path, kind="reference")
+    schema = RecordSchema.from_file(schema_path)
     problems = [_named(p, doc.data) for p in schema.problems(doc.data, doc.positions, display, doc.text)]
     if problems:
         return {}, problems

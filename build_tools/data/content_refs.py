@@ -14,8 +14,6 @@ from build_tools.data.suggest import did_you_mean
 # Macro name -> (position, keyword) of its argument that holds one exercise id or a list of them.
 EXERCISE_ID_ARGUMENTS: dict[str, tuple[int, str]] = {
     "exercise_link": (0, "exercise_id"),
-    "exercise_card": (0, "exercise_id"),
-    "exercise_cards": (0, "ids"),
     "compare_table": (0, "ids"),
 }
 

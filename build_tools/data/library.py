@@ -69,7 +69,6 @@ class Library:
     vocab: Vocabularies
     exercises: dict[str, Exercise]
     paths: ProjectPaths
-    documents: dict[str, Any] = field(default_factory=dict, repr=False)
     routines: dict[str, Routine] = field(default_factory=dict)
 
     def exercise(self, exercise_id: str) -> Exercise:
@@ -291,6 +290,5 @@ def _load_library(paths: ProjectPaths, macro_names: Collection[str] | None) -> L
         vocab=vocab,
         exercises=exercises,
         paths=paths,
-        documents={k: d.data for k, d in documents.items()},
         routines=routines,
     )

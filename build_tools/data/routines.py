@@ -200,5 +200,5 @@ def load_routines(
     """Read every routine against the routine schema and the current vocabularies and exercises."""
     if folder is None or not folder.is_dir():
         return {}, redirect_problems("routine", {}, published)
-    schema = RecordSchema.from_file(schema_path, vocab.enums(), kind="routine", synonyms=vocab.synonyms())
+    schema = RecordSchema.from_file(schema_path, vocab.enums(), synonyms=vocab.synonyms())
     return read_routines(root, folder, schema, vocab, exercise_ids, published, exercises)

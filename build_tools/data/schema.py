@@ -13,22 +13,10 @@ from jsonschema.exceptions import best_match
 
 from build_tools.data.problems import Problem
 from build_tools.data.quickvalid import quick_validity
+from build_tools.data.schema_enums import ENUM_FILES, with_enums
 from build_tools.data.suggest import allowed_list, did_you_mean, slugify
 from build_tools.data.syntax_hints import quoted
 from build_tools.data.yamlfile import JsonPath, Positions, field_name
-
-VOCABULARY_FILES = {
-    "muscle": "muscles.yml",
-    "equipment": "equipment.yml",
-    "condition": "conditions.yml",
-    "phase": "phases.yml",
-    "type": "types.yml",
-    "position": "positions.yml",
-    "level": "levels.yml",
-    "knee_load": "knee-loads.yml",
-}
-# Every schema $def whose enum is generated from a data file: the word lists, and the bibliography's ids.
-ENUM_FILES = {**VOCABULARY_FILES, "reference": "references.yml", "dose_source": "references.yml"}
 
 PLACEHOLDER = re.compile(r"\bTODO\b")  # what the `new` template leaves for the contributor to replace
 
@@ -70,31 +58,6 @@ def describe_value(value: Any) -> str:
     return f"the text '{value[:60]}'"
 
 
-def with_enums(schema: dict[str, Any], enums: dict[str, list[str]]) -> dict[str, Any]:
-    """A copy of schema with each vocabulary $def's enum replaced by the current vocabulary."""
-    schema = json.loads(json.dumps(schema))
-    for name, ids in enums.items():
-        if name not in schema["$defs"]:
-            continue  # e.g. the routine schema has no muscle list
-        schema["$defs"][name] = {"enum": ids, "description": ENUM_DESCRIPTIONS.get(name, _word_from(name))}
-    return schema
-
-
-def _word_from(name: str) -> str:
-    return f"A word from vocabularies/{ENUM_FILES[name]}."
-
-
-ENUM_DESCRIPTIONS = {
-    "reference": "The id of a source in vocabularies/references.yml, e.g. willy2019.",
-    "dose_source": "'practice', or the id of one of this record's references (vocabularies/references.yml).",
-}
-
-
-def render_schema(schema: dict[str, Any]) -> str:
-    """The schema as committed: two-space JSON with a final newline."""
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-
-
 def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
     """The same schema with each local "#/$defs/..." $ref replaced by its target (siblings kept via allOf).
 
@@ -126,11 +89,9 @@ class RecordSchema:
     def __init__(
         self,
         schema: dict[str, Any],
-        kind: str = "exercise",
         synonyms: dict[str, dict[str, str]] | None = None,
     ):
         self.schema = schema
-        self.kind = kind
         # Per vocabulary: other words for an id (slugs of its names), for did-you-mean on near misses.
         self.synonyms = synonyms or {}
         # Validate against a copy with the $refs written out: jsonschema resolves a $ref on every use, which
@@ -146,11 +107,10 @@ class RecordSchema:
         cls,
         path: Path,
         enums: dict[str, list[str]] | None = None,
-        kind: str = "exercise",
         synonyms: dict[str, dict[str, str]] | None = None,
     ) -> RecordSchema:
         schema = json.loads(path.read_text(encoding="utf-8"))
-        return cls(with_enums(schema, enums) if enums else schema, kind, synonyms)
+        return cls(with_enums(schema, enums) if enums else schema, synonyms)
 
     @cached_property
     def _vocabulary_by_id(self) -> dict[int, str]:

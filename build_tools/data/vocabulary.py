@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 from build_tools.data.bibliography import load_bibliography
 from build_tools.data.model import Condition, Muscle, MuscleGroup, Term, Vocabularies, relative_to
 from build_tools.data.problems import Problem
-from build_tools.data.schema import VOCABULARY_FILES, RecordSchema
+from build_tools.data.schema import RecordSchema
+from build_tools.data.schema_enums import VOCABULARY_FILES
 from build_tools.data.suggest import did_you_mean
 from build_tools.data.yamlfile import JsonPath, YamlDocument, read_yaml
 
@@ -27,7 +28,7 @@ def _terms(entries: list[dict[str, Any]], cls: type[T]) -> dict[str, T]:
 def _shape_schema(base: dict[str, Any], shape: str) -> RecordSchema:
     """The vocabulary schema with its root set to one file's shape."""
     rooted = {key: value for key, value in base.items() if key not in ("anyOf", "oneOf")}
-    return RecordSchema({**rooted, "$ref": f"#/$defs/{shape}"}, kind="vocabulary")
+    return RecordSchema({**rooted, "$ref": f"#/$defs/{shape}"})
 
 
 def _entries(doc: YamlDocument, grouped: bool) -> list[tuple[JsonPath, dict[str, Any]]]:

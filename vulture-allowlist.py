@@ -1,0 +1,2 @@
+# Names vulture cannot see used (make static): hook parameters MkDocs passes by keyword.
+dirty  # AtlasPlugin.on_startup(*, command, dirty)
