@@ -42,7 +42,7 @@ static: $(STAMP) ## Type-check (mypy --strict), check the package's layers (impo
 	$(BIN)/vulture build_tools bench vulture-allowlist.py --min-confidence 61
 
 test-fast: static ## The inner loop: static checks and the unit tests (no site builds, no browser), in seconds
-	$(BIN)/python -m pytest -p no:cacheprovider tests/unit
+	ATLAS_PROPERTY_EXAMPLES=4 $(BIN)/python -m pytest -p no:cacheprovider tests/unit
 
 test: $(STAMP) ## Run every test (installs Debian's chromium, Java, the pinned Lighthouse and Ajv if missing)
 	bash scripts/system-deps

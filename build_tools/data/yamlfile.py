@@ -33,6 +33,7 @@ INVISIBLE_CONTROLS = re.compile("[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u
 MAX_FILE_BYTES = 200_000
 MAX_TEXT_CHARS = 5_000
 MAX_NODES = 20_000
+MAX_DEPTH = 40  # records nest 4 levels; deeper text is a mistake, and Python would run out of stack
 
 TAG = "tag:yaml.org,2002:"
 PLAIN_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
@@ -147,6 +148,11 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig(node)
+        if len(path) > MAX_DEPTH:
+            self.problem(
+                node, path, f"lists and fields nest more than {MAX_DEPTH} levels deep; a record needs a few"
+            )
+            return None
         self.positions.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         tag = node.tag  # a property that builds the text each time: read it once (a tenth of `check`)
         if tag not in PLAIN_TAGS:

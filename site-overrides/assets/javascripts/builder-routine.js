@@ -168,6 +168,10 @@
   /* -- The sheet ------------------------------------------------------------------------------- */
 
   function doseText(item, exercise) {
+    // Unchanged, an exercise keeps the words its page uses (build_tools' one dose formatter sent them);
+    // a dose the reader edits is worded by the same rules here.
+    const own = defaultItem(exercise);
+    if (item.sets === own.sets && item.amount === own.amount && item.hold === own.hold) return exercise.dose;
     const range = function (v) { return v.replace("-", "–"); };
     const timed = exercise.type === "self-massage" ? " s" : " s hold"; // you roll for 60 s; you do not hold still
     const text = range(item.sets) + " × " + range(item.amount) + (item.hold ? timed : "");
