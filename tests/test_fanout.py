@@ -8,10 +8,10 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from bench.sites import atlas_project
-from bench.synthetic import synthetic_library
 from sitekit import ROOT, check, run
 
+from bench.sites import atlas_project
+from bench.synthetic import synthetic_library
 from build_tools.data import fanout
 from build_tools.data.vocabulary import load_vocabularies
 

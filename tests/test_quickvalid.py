@@ -7,9 +7,9 @@ import random
 from pathlib import Path
 
 import pytest
-from bench.synthetic import synthetic_library, synthetic_routines
 from sitekit import ROOT
 
+from bench.synthetic import synthetic_library, synthetic_routines
 from build_tools.data.quickvalid import quick_validity
 from build_tools.data.schema import RecordSchema
 from build_tools.data.vocabulary import load_vocabularies

@@ -1,4 +1,4 @@
-"""Unit tests: functions called directly on the shipped records, no site build, no browser (make test-fast)."""
+"""Unit tests (make test-fast): functions called directly on the shipped records; no build, no browser."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from build_tools.site.render import Renderer
 
 @pytest.fixture(scope="session")
 def library() -> Library:
-    """The shipped library, loaded once (in a fixture: a data error is a test failure, not a collection error)."""
+    """The shipped library, loaded once, in a fixture: a data error fails a test, not the collection."""
     return load_library(ProjectPaths.at(ROOT))
 
 

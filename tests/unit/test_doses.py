@@ -51,7 +51,8 @@ def test_every_exercise_page_starts_with_the_dose_the_formatter_gives(library, m
         assert html.unescape(start[1]) == exercise.dose.amount
         assert html.unescape(start[2]) == exercise.dose.frequency.text
         for step in exercise.dose.by_phase:
-            assert html.escape(exercise.dose.phase_amount(step), quote=False) in page, (exercise.id, step.phase)
+            shown = html.escape(exercise.dose.phase_amount(step), quote=False)
+            assert shown in page, (exercise.id, step.phase)
 
 
 def test_every_sheet_line_gives_the_exercises_own_dose_for_its_phase_or_a_reason(library):
