@@ -31,8 +31,14 @@ class ContentMacros:
     def exercise_page(self, exercise_id: str) -> str:
         """The whole body of an exercise's page."""
         exercise = self.library.exercise(exercise_id)
+        easier, harder = self.library.ladder(exercise_id)
         return self._render(
-            "exercise.html", exercise=exercise, structured_data=exercise_howto(exercise, self.library.vocab)
+            "exercise.html",
+            exercise=exercise,
+            structured_data=exercise_howto(exercise, self.library.vocab),
+            easier=easier,
+            harder=harder,
+            edit_url=self.renderer.source_url(exercise.source_path),
         )
 
     def muscle_page(self, muscle_id: str) -> str:
@@ -46,6 +52,7 @@ class ContentMacros:
             term=term,
             members=members,
             group=group,
+            shown=self.library.muscles_in(muscle_id),
             primary=self.library.for_muscle(muscle_id, "primary"),
             secondary=self.library.for_muscle(muscle_id, "secondary"),
         )
@@ -94,8 +101,10 @@ class ContentMacros:
 
     def condition_exercises(self, condition: str, level: int = 3, cards: bool = False) -> str:
         """Exercises for one condition by phase (a heading each), then by type: compact lists or cards."""
+        term = self._condition(condition)
+        by_phase = {phase: self.library.for_condition(term.id, phase) for phase in self.library.vocab.phases}
         return self._render(
-            "condition-exercises.html", condition=self._condition(condition), level=level, cards=cards
+            "condition-exercises.html", condition=term, level=level, cards=cards, by_phase=by_phase
         )
 
     def compare_table(
@@ -201,7 +210,7 @@ class ContentMacros:
     def routine_builder(self) -> str:
         """The routine builder: filters, the chosen exercises, and the same printable sheet."""
         catalogue = builder_catalogue(self.library.by_name(), self.library.vocab)
-        return self._render("routine-builder.html", catalogue=catalogue)
+        return self._render("routine-builder.html", catalogue=catalogue, exercises=self.library.by_name())
 
     def registry(self) -> dict[str, Any]:
         """Name -> function, for registration with mkdocs-macros."""

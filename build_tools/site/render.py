@@ -66,8 +66,10 @@ class Renderer:
         def link(url: str) -> str:
             return relative_url(url, page_url) if url else "."
 
+        # Templates get page data and the vocabularies (words, not queries): they never call back into the
+        # library, so what a page shows is decided in site/, where it can be tested without rendering.
         return self.env.get_template(template).render(
-            lib=self.library, vocab=self.library.vocab, link=link, page_url=page_url, renderer=self, **context
+            vocab=self.library.vocab, link=link, page_url=page_url, **context
         )
 
     def source_url(self, source_path: str) -> str:
