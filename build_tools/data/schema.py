@@ -244,7 +244,7 @@ class RecordSchema:
         )
         rule_text = f"; {description[0].lower()}{description[1:]}" if description else ""
         if kind == "pattern":
-            return [at(path, f"{describe_value(value)} has a form that is not rule_text{rule_text}")]
+            return [at(path, f"{describe_value(value)} has a form that is not allowed{rule_text}")]
         if kind == "format":
             return [at(path, f"{describe_value(value)} is not a real {rule}{rule_text}")]
         if kind in ("minLength", "maxLength"):
