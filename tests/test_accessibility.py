@@ -11,6 +11,9 @@ ROUTINE = sorted(p.stem for p in (ROOT / "routines").glob("*.yml"))[0]
 PAGES = {
     "home": "",
     "condition": "conditions/patellofemoral-pain/",
+    "condition with a signposting page": "conditions/back-of-knee-pain/",
+    "condition new in issue 15": "conditions/pes-anserine-pain/",
+    "back to running": "running/",
     "exercise": "exercises/step-up/",
     "exercise browser": "exercises/?condition=patellofemoral-pain",
     "muscle": "muscles/gluteus-medius/",
