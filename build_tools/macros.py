@@ -11,6 +11,7 @@ from .compare import DEFAULT_COLUMNS, columns_named
 from .library import Library
 from .render import Renderer
 from .routines import builder_catalogue, sheet_sections
+from .session import session_data
 from .structured_data import exercise_howto
 from .suggest import did_you_mean
 
@@ -201,6 +202,14 @@ class ContentMacros:
         catalogue = builder_catalogue(self.library.by_name(), self.library.vocab)
         return self._render("routine-builder.html", catalogue=catalogue)
 
+    def session_page(self) -> str:
+        """The guided session: one exercise at a time, with counters, timers and the pain questions."""
+        return self._render("session.html", data=session_data(self.library))
+
+    def log_page(self) -> str:
+        """The session log kept in this browser: sessions, pain by week, each exercise's history."""
+        return self._render("log.html")
+
     def registry(self) -> dict[str, Any]:
         """Name -> function, for registration with mkdocs-macros."""
         return {name: getattr(self, name) for name in CONTENT_MACROS}
@@ -226,6 +235,8 @@ CONTENT_MACROS = [
     "routine_list",
     "routines_for",
     "routine_builder",
+    "session_page",
+    "log_page",
 ]
 JINJA_AND_MKDOCS_MACROS = {
     "range",

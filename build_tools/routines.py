@@ -21,7 +21,7 @@ from .suggest import did_you_mean
 from .yamlfile import YamlDocument
 
 # Hand-written pages live at these URLs under /routines/, so no routine may take their names.
-RESERVED_IDS = {"builder", "index"}
+RESERVED_IDS = {"builder", "index", "log", "session"}
 
 
 @dataclass(frozen=True)
