@@ -177,3 +177,66 @@ def test_every_session_control_works_from_the_keyboard(phone, site_server):
     tab.keyboard.press("Tab")
     tab.keyboard.press("ArrowRight")  # radio buttons: arrows move the choice
     assert tab.evaluate("document.querySelector('input[name=pain-exercise]:checked').value") == "1"
+
+
+def finish_a_short_session(tab, site_server) -> None:
+    tab.goto(site_server + "routines/session/#t=Quick&e=glute-bridge_1_1")
+    tab.get_by_role("button", name="Count a rep: 0 of 1 done").click()
+    tab.get_by_role("button", name="Set done").click()
+    tab.get_by_role("radio", name="1", exact=True).check()
+    tab.get_by_role("button", name="Go on").click()
+    tab.get_by_role("button", name="Save to my log").click()
+    expect(tab.get_by_role("heading", level=2, name="Saved to your log")).to_be_visible()
+
+
+QUESTION = "How is the knee this morning compared with before the session?"
+
+
+def test_the_morning_question_comes_on_a_later_day_and_maps_to_the_pain_rule(phone, site_server):
+    _, tab = phone
+    finish_a_short_session(tab, site_server)
+    tab.goto(site_server)
+    assert tab.get_by_text(QUESTION).count() == 0, "not on the same day"
+
+    tab.clock.fast_forward("14:00:00")  # 08:00 the next morning
+    tab.goto(site_server + "exercises/step-up/")
+    question = tab.get_by_role("region", name=QUESTION)
+    expect(question).to_be_visible()
+    assert "Your last session: Quick" in question.text_content()
+    question.get_by_role("button", name="Worse: more pain or stiffness").click()
+    outcome = question.locator("[data-morning-outcome=worse]")
+    expect(outcome).to_be_focused()
+    assert "Ease back one rung." in outcome.text_content()
+    assert "Go back one step next time" in outcome.text_content()  # the safety page's words
+    assert stored_log(tab)["sessions"][0]["next_morning"]["answer"] == "worse"
+
+    tab.goto(site_server)
+    assert tab.get_by_text(QUESTION).count() == 0, "asked once"
+    tab.goto(site_server + "routines/log/")
+    assert tab.locator("[data-log-sessions] tbody td").nth(4).text_content() == "Worse"
+
+
+def test_much_worse_says_see_someone_with_the_red_flags(phone, site_server):
+    _, tab = phone
+    finish_a_short_session(tab, site_server)
+    tab.clock.fast_forward("24:00:00")
+    tab.goto(site_server + "compare/")
+    tab.get_by_role("button", name="Much worse, or swollen, locking or giving way").click()
+    outcome = tab.locator("[data-morning-outcome=much-worse]")
+    assert "See someone." in outcome.text_content()
+    flags = outcome.locator(".atlas-red-flags")
+    expect(flags).to_contain_text("Red flags: stop the exercises and get checked")
+    href = flags.get_by_role("link").first.get_attribute("href")
+    assert href.startswith(site_server + "conditions/something-else/")
+
+
+def test_the_pain_rules_next_morning_words_are_the_safety_pages():
+    safety = " ".join((ROOT / "content" / "about" / "safety.md").read_text(encoding="utf-8").split())
+    template = " ".join((ROOT / "site-overrides" / "atlas" / "morning-question.html").read_text().split())
+    for words in (
+        "you can keep going, and make it a little harder when you are in the green zone",
+        "the load was too much. Go back one step next time",
+        "fewer reps, less weight or less bend",
+        "Stop the exercises",
+    ):
+        assert words.lower() in safety.lower() and words.lower() in template.lower(), words

@@ -34,3 +34,67 @@
 
   window.atlasLog = { KEY: KEY, FORMAT: FORMAT, empty: empty, read: read, write: write, add: add, day: day };
 })();
+
+/* The next-morning question: the first time the atlas is opened on a day after a logged session that has
+   no answer yet, the pain rule's one question is shown above the page's content. */
+(function () {
+  "use strict";
+
+  const template = document.getElementById("atlas-morning");
+  const log = window.atlasLog;
+  if (!template || !log) return;
+
+  function due() {
+    const sessions = log.read().sessions;
+    const today = log.day(new Date().toISOString());
+    for (let i = sessions.length - 1; i >= 0; i--) {
+      const session = sessions[i];
+      if (log.day(session.finished) >= today) continue;
+      return session.next_morning ? null : session.id;
+    }
+    return null;
+  }
+
+  const id = due();
+  const place = document.querySelector(".md-content__inner");
+  if (!id || !place) return;
+  const box = template.content.firstElementChild.cloneNode(true);
+  const session = log.read().sessions.find(function (s) { return s.id === id; });
+  box.querySelector("[data-morning-session]").textContent = "Your last session: " + session.routine.title + ", " +
+    new Date(session.finished).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" }) + ".";
+  place.prepend(box);
+
+  box.addEventListener("click", function (event) {
+    const button = event.target.closest("button");
+    if (!button) return;
+    if (button.hasAttribute("data-morning-later")) {
+      box.remove();
+      return;
+    }
+    const answer = button.dataset.morningAnswer;
+    const current = log.read();
+    const entry = current.sessions.find(function (s) { return s.id === id; });
+    if (entry) {
+      entry.next_morning = { answered: new Date().toISOString(), answer: answer };
+      log.write(current);
+    }
+    box.querySelector("[data-morning-answers]").hidden = true;
+    const outcome = box.querySelector('[data-morning-outcome="' + answer + '"]');
+    outcome.hidden = false;
+    outcome.focus();
+    if (answer === "much-worse") showRedFlags(outcome);
+  });
+
+  // The red-flag box, copied from the safety page (our own page, also kept offline by the service
+  // worker), its links made absolute so they work from any page.
+  function showRedFlags(outcome) {
+    const link = outcome.querySelector("[data-morning-safety]");
+    const address = new URL(link.getAttribute("href"), location.href);
+    fetch(address.href).then(function (response) { return response.text(); }).then(function (text) {
+      const flags = new DOMParser().parseFromString(text, "text/html").querySelector(".atlas-red-flags");
+      if (!flags) return;
+      for (const a of flags.querySelectorAll("a[href]")) a.href = new URL(a.getAttribute("href"), address).href;
+      outcome.querySelector("[data-morning-red-flags]").replaceChildren(document.importNode(flags, true));
+    }, function () { /* offline and not kept: the link is there */ });
+  }
+})();

@@ -1,6 +1,7 @@
 /* The log page (/routines/log/): the sessions kept in this browser (atlas-log.js), newest first.
    All text is set with textContent. */
-(function () {
+// atlas-log.js comes with the theme's scripts, after this page's own: start when the page is parsed.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
 
   const root = document.querySelector("[data-log-page]");
@@ -42,4 +43,4 @@
 
   window.addEventListener("storage", render);
   render();
-})();
+});
