@@ -21,7 +21,7 @@ from build_tools.release import content_release
 SITE_URL = "https://runners-knee-atlas.github.io/atlas/"
 AJV = ROOT / "tools" / "ajv"
 DOCUMENTS = ["exercises", "routines", "vocabularies"]
-SCHEMAS = [*DOCUMENTS, "exercise-record", "routine-record"]
+SCHEMAS = [*DOCUMENTS, "exercise-record", "routine-record", "log"]
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 
 

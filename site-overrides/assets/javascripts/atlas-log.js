@@ -44,15 +44,12 @@
   const log = window.atlasLog;
   if (!template || !log) return;
 
+  // Only the latest session is asked about, and only from the day after it.
   function due() {
     const sessions = log.read().sessions;
-    const today = log.day(new Date().toISOString());
-    for (let i = sessions.length - 1; i >= 0; i--) {
-      const session = sessions[i];
-      if (log.day(session.finished) >= today) continue;
-      return session.next_morning ? null : session.id;
-    }
-    return null;
+    const last = sessions[sessions.length - 1];
+    if (!last || last.next_morning || log.day(last.finished) >= log.day(new Date().toISOString())) return null;
+    return last.id;
   }
 
   const id = due();

@@ -486,6 +486,9 @@
 
   /* -- Start ----------------------------------------------------------------------------------- */
 
+  // A builder routine lives after the #: another one opened in this tab is another session.
+  window.addEventListener("hashchange", function () { location.reload(); });
+
   const plan = fromAddress();
   if (!plan) {
     show("choose", false);
