@@ -23,6 +23,7 @@ from .compact_html import collapse_indentation
 from .headings import anchor_ids, table_of_contents
 from .library import Library, ProjectPaths, load_library
 from .macros import ContentMacros
+from .offline import write_service_worker
 from .pages import GeneratedPage, generated_pages
 from .printing import PrintCache, Printing, pdfs_possible, renamed_pdf_copies, write_routine_pdfs
 from .problems import DataError
@@ -188,6 +189,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         logging.getLogger("mkdocs").removeHandler(self._warnings)
         if config.strict and self._warnings.get_counts():
             return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
+        worker = Path(config.theme.custom_dir or "") / "assets" / "javascripts" / "service-worker.js"
+        if worker.is_file():  # offline reading (offline.py); `mkdocs serve` gets no worker
+            kept = write_service_worker(self._staging, self.release, worker)
+            log.info(f"Offline: {len(kept.urls)} files, {kept.size / 1e6:.2f} MB kept by the service worker")
         if self.printing.make_pdfs and self.library:
             write_routine_pdfs(
                 self.library.routines.values(),

@@ -367,10 +367,19 @@
     const swapped = $("[data-swapped]");
     swapped.hidden = !current.easierFor;
     swapped.textContent = current.easierFor ? "The easier version of " + current.easierFor + "." : "";
+    // The exercise's figure, when its record has one; the name beside it says what it shows.
     const figure = $("[data-figure]");
     const path = data.exercises[current.exercise].figure;
+    figure.replaceChildren();
     figure.hidden = !path;
-    if (path) { figure.src = base + path; } else { figure.removeAttribute("src"); }
+    if (path) {
+      const img = document.createElement("img");
+      img.src = base + path;
+      img.alt = "";
+      img.width = 240;
+      img.height = 240;
+      figure.append(img);
+    }
     $("[data-exercise-link]").href = base + "exercises/" + current.exercise + "/";
     $("[data-easier]").hidden = data.exercises[current.exercise].regressions.length === 0;
     $("[data-back]").disabled = state.index === 0;
