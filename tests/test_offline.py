@@ -123,3 +123,21 @@ def test_a_new_release_replaces_the_old_cache(browser, shipped_site, tmp_path):
     finally:
         context.close()
         server.shutdown()
+
+
+def test_chromium_finds_the_atlas_installable(browser, site_server):
+    """Lighthouse 12 no longer audits installability, so ask Chromium itself (DevTools protocol)."""
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(site_server)
+        wait_until_offline_ready(tab)
+        session = context.new_cdp_session(tab)
+        errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        # Playwright's contexts are private windows, where Chromium never installs anything; every other
+        # reason (no manifest, no usable icon, no service worker) would be listed.
+        assert [e["errorId"] for e in errors if e["errorId"] != "in-incognito"] == []
+        manifest = session.send("Page.getAppManifest")
+        assert manifest["url"].endswith("/manifest.webmanifest") and not manifest["errors"]
+    finally:
+        context.close()

@@ -240,3 +240,15 @@ def test_the_pain_rules_next_morning_words_are_the_safety_pages():
         "Stop the exercises",
     ):
         assert words.lower() in safety.lower() and words.lower() in template.lower(), words
+
+
+def test_a_figure_shows_when_the_exercise_has_one():
+    from dataclasses import replace
+
+    from build_tools.model import Media
+    from build_tools.session import figure_path
+
+    clamshell = LIBRARY.exercises["clamshell"]
+    assert figure_path(replace(clamshell, media=())) is None
+    drawn = replace(clamshell, media=(Media("exercises/clamshell/figure.svg", "", "CC-BY-SA-4.0", "Atlas"),))
+    assert figure_path(drawn) == "exercises/clamshell/figure.svg"
