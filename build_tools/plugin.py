@@ -35,6 +35,7 @@ from build_tools.site.api import api_files
 from build_tools.site.compact_html import collapse_indentation
 from build_tools.site.headings import anchor_ids, headings
 from build_tools.site.macros import MACRO_NAMES, ContentMacros
+from build_tools.site.offline import write_service_worker
 from build_tools.site.pages import GeneratedPage, generated_pages
 from build_tools.site.render import Renderer
 
@@ -197,6 +198,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         logging.getLogger("mkdocs").removeHandler(self._warnings)
         if config.strict and self._warnings.get_counts():
             return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
+        worker = Path(config.theme.custom_dir or "") / "assets" / "javascripts" / "service-worker.js"
+        if worker.is_file():  # offline reading (offline.py); `mkdocs serve` gets no worker
+            kept = write_service_worker(self._staging, self.release, worker)
+            log.info(f"Offline: {len(kept.urls)} files, {kept.size / 1e6:.2f} MB kept by the service worker")
         if self.printing.make_pdfs and self.library:
             try:
                 write_routine_pdfs(

@@ -3,6 +3,8 @@ and the dark palette, in real headless Chromium."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from sitekit import ROOT
@@ -22,6 +24,9 @@ PAGES = {
     "compare": "compare/",
     "routine": f"routines/{ROUTINE}/",
     "routine builder": "routines/builder/",
+    "session": f"routines/session/?routine={ROUTINE}",
+    "session chooser": "routines/session/",
+    "log": "routines/log/",
     "safety": "about/safety/",
 }
 AXE = Axe()
@@ -60,6 +65,33 @@ def test_search_results_have_no_serious_axe_violations(browser, site_server, sch
         tab.keyboard.type("clam")
         tab.wait_for_selector(".md-search-result__item", timeout=10_000)
         assert "Clamshell" in tab.inner_text(".md-search-result")
+        assert serious(AXE.run(tab)) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_session_its_pain_question_and_a_filled_log_have_no_serious_axe_violations(
+    browser, site_server, scheme
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.clock.install(time=datetime(2026, 12, 1, 18, 0))
+        tab.goto(site_server + "routines/session/#e=wall-sit_1_5s&e=clamshell_1_1")
+        tab.get_by_role("button", name="Start the hold").click()
+        tab.clock.run_for(11_000)
+        assert tab.get_by_role("heading", name="How much did it hurt?").is_visible()
+        tab.get_by_role("radio", name="6", exact=True).check()
+        assert serious(AXE.run(tab)) == []
+        tab.get_by_role("button", name="Go on").click()
+        assert serious(AXE.run(tab)) == []  # two counters side by side
+        tab.get_by_role("button", name="Skip", exact=True).click()
+        tab.get_by_role("button", name="Save to my log").click()
+        tab.clock.fast_forward("24:00:00")
+        tab.goto(site_server + "routines/log/")
+        assert tab.get_by_role("img", name="Pain and sessions by week").is_visible()
+        assert tab.get_by_text("How is the knee this morning compared with before the session?").is_visible()
         assert serious(AXE.run(tab)) == []
     finally:
         context.close()

@@ -21,7 +21,7 @@ from build_tools.data.release import content_release
 SITE_URL = "https://runners-knee-atlas.github.io/atlas/"
 AJV = ROOT / "tools" / "ajv"
 DOCUMENTS = ["exercises", "routines", "vocabularies"]
-SCHEMAS = [*DOCUMENTS, "exercise-record", "routine-record"]
+SCHEMAS = [*DOCUMENTS, "exercise-record", "routine-record", "log"]
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 
 
@@ -82,7 +82,9 @@ def test_each_schema_id_is_the_address_it_is_published_at(shipped_site, name):
     published = api(shipped_site.site, f"{name}.schema.json")
     assert published["$id"] == f"{SITE_URL}api/{name}.schema.json"
     assert published["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    committed = ROOT / "schemas" / ("open-data/" if name in DOCUMENTS else "") / f"{name}.schema.json"
+    committed = (
+        ROOT / "schemas" / ("open-data/" if name in [*DOCUMENTS, "log"] else "") / f"{name}.schema.json"
+    )
     assert json.loads(committed.read_text(encoding="utf-8"))["$id"] == published["$id"], (
         "the file in schemas/"
     )

@@ -21,7 +21,7 @@ from build_tools.data.suggest import did_you_mean
 from build_tools.data.yamlfile import YamlDocument
 
 # Hand-written pages live at these URLs under /routines/, so no routine may take their names.
-RESERVED_IDS = {"builder", "index"}
+RESERVED_IDS = {"builder", "index", "log", "session"}
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ LICENCE = {
 }
 DOCUMENTS = ("exercises", "routines", "vocabularies")  # api/<name>.json, schemas/open-data/<name>.schema.json
 RECORD_SCHEMAS = ("exercise-record", "routine-record")  # schemas/<name>.schema.json, for editors
+BROWSER_SCHEMAS = ("log",)  # schemas/open-data/<name>.schema.json: files the site's pages write (the log)
 
 
 def _address(site_url: str, path: str) -> str:
@@ -272,6 +273,9 @@ def api_files(library: Library, site_name: str, site_url: str, printing: Printin
     for name in DOCUMENTS:
         meta = metadata(site_name, site_url, release, name)
         files[f"api/{name}.json"] = _document(meta, site_url, name, bodies[name])
+        text = (library.paths.schemas / "open-data" / f"{name}.schema.json").read_text(encoding="utf-8")
+        files[f"api/{name}.schema.json"] = published_schema(text, site_url, name)
+    for name in BROWSER_SCHEMAS:
         text = (library.paths.schemas / "open-data" / f"{name}.schema.json").read_text(encoding="utf-8")
         files[f"api/{name}.schema.json"] = published_schema(text, site_url, name)
     for name in RECORD_SCHEMAS:

@@ -15,6 +15,7 @@ from build_tools.site.render import Renderer
 from build_tools.site.sheets import builder_catalogue, sheet_sections
 from build_tools.site.structured_data import exercise_howto
 from build_tools.data.suggest import did_you_mean
+from build_tools.site.session import session_data
 
 
 class ContentMacros:
@@ -212,6 +213,14 @@ class ContentMacros:
         catalogue = builder_catalogue(self.library.by_name(), self.library.vocab)
         return self._render("routine-builder.html", catalogue=catalogue, exercises=self.library.by_name())
 
+    def session_page(self) -> str:
+        """The guided session: one exercise at a time, with counters, timers and the pain questions."""
+        return self._render("session.html", data=session_data(self.library))
+
+    def log_page(self) -> str:
+        """The session log kept in this browser: sessions, pain by week, each exercise's history."""
+        return self._render("log.html")
+
     def registry(self) -> dict[str, Any]:
         """Name -> function, for registration with mkdocs-macros."""
         return {name: getattr(self, name) for name in CONTENT_MACROS}
@@ -237,6 +246,8 @@ CONTENT_MACROS = [
     "routine_list",
     "routines_for",
     "routine_builder",
+    "session_page",
+    "log_page",
 ]
 JINJA_AND_MKDOCS_MACROS = {
     "range",

@@ -76,6 +76,14 @@
     renderSheet();
   }
 
+  // "Start session" takes the routine along in the same form (session.js reads it).
+  const sessionLink = root.querySelector("[data-builder-session]");
+  const sessionBase = sessionLink.getAttribute("href");
+  function renderSessionLink() {
+    sessionLink.href = sessionBase + location.hash;
+    sessionLink.hidden = state.items.length === 0;
+  }
+
   /* -- The picker ------------------------------------------------------------------------------ */
 
   function matches(exercise) {
@@ -179,6 +187,7 @@
   }
 
   function renderSheet() {
+    renderSessionLink();
     const title = state.title || "My knee routine";
     sheet.querySelector("[data-sheet-title]").textContent = title;
     document.title = title + " - routine builder";
