@@ -17,15 +17,24 @@ from pathlib import Path
 
 from build_tools.data.release import Release
 
-# What a reader needs to read and do any routine offline: the routine, exercise, condition and About
-# pages, the session and the log, the home page, the exercise figures, search, our assets and
-# Material's, the log's schema (the import checks against it), the web app manifest and icons. Left
-# out, to stay well inside the budget as the library grows: the muscle, equipment, compare and
-# contributor pages, the routine PDFs (printing the page gives the same sheet), source maps.
-SKIPPED_SUFFIXES = (".pdf", ".map", ".gz", ".xml")
-SKIPPED_FOLDERS = ("atlas/", "muscles/", "equipment/", "compare/", "contribute/")  # atlas/: templates
-SKIPPED_PREFIXES = ("assets/javascripts/lunr/",)  # other languages' search stemmers (the site is English)
-KEPT_API = ("api/log.schema.json",)
+# What a reader needs to read and do any routine offline, and nothing more, so the precache stays inside
+# its budget as the library grows: the home page, every routine and exercise page (with their figures),
+# the session and the log, the pain rule and the red flags, search, our assets and Material's, the log's
+# schema (the import checks against it), the web app manifest and icons. Everything else (condition,
+# muscle, equipment, compare, About and contributor pages, the tag index, routine PDFs: printing the page
+# gives the same sheet) is read online.
+KEPT_PREFIXES = (
+    "routines/",
+    "exercises/",
+    "search/",
+    "assets/",
+    "about/safety/",
+    "conditions/something-else/",
+    "manifest.webmanifest",
+)
+KEPT_FILES = ("index.html", "api/log.schema.json")
+SKIPPED_SUFFIXES = (".pdf", ".map", ".gz")
+SKIPPED_PREFIXES = ("exercises/tags/", "assets/javascripts/lunr/")  # the tag index; other languages' stemmers
 BUDGET_BYTES = 6_000_000
 
 
@@ -37,11 +46,11 @@ class Precache:
 
 
 def _kept(path: str) -> bool:
-    if path.startswith("api/"):
-        return path in KEPT_API
-    if path == "sw.js" or path.endswith(SKIPPED_SUFFIXES):
+    if path in KEPT_FILES:
+        return True
+    if path.endswith(SKIPPED_SUFFIXES) or path.startswith(SKIPPED_PREFIXES):
         return False
-    return not path.startswith(SKIPPED_FOLDERS + SKIPPED_PREFIXES)
+    return path.startswith(KEPT_PREFIXES)
 
 
 def precache(site: Path, release: Release) -> Precache:
