@@ -12,6 +12,8 @@ from typing import Any
 from .addresses import read_published_ids, redirect_problems
 from .content_refs import content_reference_problems
 from .dose_rules import exercise_rule_problems
+from .figures.checks import exercise_schema, pose_problems
+from .figures.vocab import load_figure_vocabulary
 from .ladders import ladder_problems, ladders_from_edges
 from .model import (
     PRACTICE,
@@ -246,7 +248,8 @@ def _load_library(paths: ProjectPaths) -> Library:
     )
     if vocab is None:
         raise DataError(problems)
-    schema = RecordSchema.from_file(paths.exercise_schema, vocab.enums(), synonyms=vocab.synonyms())
+    figures = load_figure_vocabulary(paths.vocabularies)  # the pose's word lists (build_tools/figures)
+    schema = exercise_schema(paths.exercise_schema, vocab.enums(), figures, vocab.synonyms())
     documents, problems = read_exercises(paths, schema)
     published, published_problems = read_published_ids(
         paths.root, paths.schemas / "published-ids.schema.json"
@@ -257,6 +260,7 @@ def _load_library(paths: ProjectPaths) -> Library:
     problems += edge_problems
     for doc in documents.values():
         problems += exercise_rule_problems(doc, vocab)
+        problems += pose_problems(doc, figures)
     if paths.content is not None and paths.content.is_dir():
         from .macros import MACRO_NAMES  # late import: macros imports this module
 

@@ -11,6 +11,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.exceptions import best_match
 
+from .figures.vocab import FIGURE_FILES
 from .problems import Problem
 from .quickvalid import quick_validity
 from .scaffold import slugify
@@ -29,7 +30,12 @@ VOCABULARY_FILES = {
     "knee_load": "knee-loads.yml",
 }
 # Every schema $def whose enum is generated from a data file: the word lists, and the bibliography's ids.
-ENUM_FILES = {**VOCABULARY_FILES, "reference": "references.yml", "dose_source": "references.yml"}
+ENUM_FILES = {
+    **VOCABULARY_FILES,
+    "reference": "references.yml",
+    "dose_source": "references.yml",
+    **FIGURE_FILES,  # the pose's word lists (build_tools/figures)
+}
 
 PLACEHOLDER = re.compile(r"\bTODO\b")  # what the `new` template leaves for the contributor to replace
 

@@ -1,0 +1,1 @@
+"""Figures drawn from each exercise's pose: vocabularies, rig, checks, SVG and the contact sheet."""
