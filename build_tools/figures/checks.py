@@ -112,7 +112,7 @@ def _prop_problems(doc: YamlDocument, data: dict[str, Any], figures: FigureVocab
 def _frame_name(pose: Pose, frame: int) -> str:
     indexes = pose.keyframe_indexes()
     if frame in indexes:
-        return f"the '{pose.keyframes[indexes.index(frame)].name}' frame"
+        return f"in the '{pose.keyframes[indexes.index(frame)].name}' frame"
     before = max(i for i in indexes if i < frame)
     k = indexes.index(before)
     return f"between '{pose.keyframes[k].name}' and '{pose.keyframes[k + 1].name}'"
@@ -149,12 +149,12 @@ def pose_problems(doc: YamlDocument, figures: FigureVocabulary) -> list[Problem]
                 )
             )
     scene = solve(pose, rig, figures)
-    reported: set[str] = set()
-    for miss in scene.misses:
+    worst: dict[str, Miss] = {}
+    for miss in scene.misses:  # the largest miss per contact or per thing gone into, first found on a tie
         key = miss.contact or miss.inside
-        if key in reported:
-            continue
-        reported.add(key)
+        if key not in worst or abs(miss.cm) > abs(worst[key].cm):
+            worst[key] = miss
+    for miss in worst.values():
         where = _frame_name(pose, miss.frame)
         if miss.contact is not None:
             contact = figures.contacts[miss.contact]
@@ -172,7 +172,7 @@ def pose_problems(doc: YamlDocument, figures: FigureVocabulary) -> list[Problem]
             problems.append(
                 doc.problem_at(
                     _contact_path(data, pose, miss),
-                    f"'{miss.contact}' cannot be met in {where}: {miss.point} is {abs(miss.cm):.0f} cm {off} "
+                    f"'{miss.contact}' cannot be met {where}: {miss.point} is {abs(miss.cm):.0f} cm {off} "
                     f"{surface}; change that frame's joint angles or tilt, or list the contact for one frame only",
                 )
             )
@@ -188,7 +188,7 @@ def pose_problems(doc: YamlDocument, figures: FigureVocabulary) -> list[Problem]
             problems.append(
                 doc.problem_at(
                     ("pose", "keyframes", frame_key),
-                    f"{miss.point} goes {miss.cm:.0f} cm into {miss.inside} in {where}; change the joint angles, "
+                    f"{miss.point} goes {miss.cm:.0f} cm into {miss.inside} {where}; change the joint angles, "
                     f"tilt or contacts",
                     key=True,
                 )
