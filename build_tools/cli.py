@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .bench import add_command as add_bench_command
+from .figures.sheet import add_command as add_figures_command
 from .library import ProjectPaths, load_library
 from .problems import FORMATTERS, DataError
 
@@ -128,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     published.set_defaults(run=_published_ids)
     add_bench_command(commands)
+    add_figures_command(commands)  # build_tools/figures
     return parser
 
 

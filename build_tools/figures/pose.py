@@ -85,10 +85,12 @@ def pose_from_data(data: dict[str, Any], figures: FigureVocabulary) -> Pose:
     """A schema-valid pose block as a Pose; a later keyframe keeps every angle it does not change."""
     names = ["start", *[k for k in data["keyframes"] if k not in ("start", "end")], "end"]
     keyframes: list[Keyframe] = []
-    current: dict[str, float] = {}
+    current: dict[str, float] = {"tilt": float(data.get("tilt", 0))}
     for name in names:
         block = data["keyframes"][name] or {}
         current = {**current, **side_angles(block, figures)}
+        if "tilt" in block:  # the whole body's lean, eased between keyframes like an angle
+            current["tilt"] = float(block["tilt"])
         keyframes.append(Keyframe(name, dict(current), tuple(block.get("contacts") or ())))
     props = []
     for use in data.get("props") or ():

@@ -129,23 +129,12 @@ class Drawer:
         """The head: an egg, with the chin and nose just showing the way the face looks."""
         (half_w, half_h), frame, centre = self.rig.radii["head"], body.frames["head"], body.points["head"]
         out = []
-        for i in range(12):
-            t = 2 * math.pi * i / 12
-            for j in (-0.6, 0.0, 0.6):
-                c = math.cos(j)
-                out.append(
-                    add(
-                        centre,
-                        apply(
-                            frame,
-                            (
-                                half_w * 1.02 * c * math.cos(t),
-                                half_h * math.sin(t),
-                                half_w * c * math.cos(t + math.pi / 2) * 0.95,
-                            ),
-                        ),
-                    )
-                )
+        for lat in (-1.2, -0.6, 0.0, 0.6, 1.2):
+            for k in range(12):
+                lon = 2 * math.pi * k / 12
+                local = (half_w * 1.05 * math.cos(lat) * math.cos(lon), half_h * math.sin(lat),
+                         half_w * math.cos(lat) * math.sin(lon))
+                out.append(add(centre, apply(frame, local)))
         h = self.rig.height
         out.append(add(centre, apply(frame, (0.066 * h, -0.008 * h, 0.0))))  # nose
         out.append(add(centre, apply(frame, (0.05 * h, -0.05 * h, 0.0))))  # chin
@@ -156,7 +145,7 @@ def _prop_paths(props: list[PlacedProp], view: str, top: float) -> list[dict[str
     """The floor and each prop as simple outlined shapes."""
     out: list[dict[str, str]] = []
     for prop in props:
-        if prop.box is not None and prop.prop != "mat":
+        if prop.box is not None and prop.prop in ("step", "chair"):
             x0, x1, height, z0, z1 = prop.box
             corners = [(x, y, z) for x in (x0, x1) for y in (0.0, height) for z in (z0, z1)]
             shape = hull([project(view, c)[:2] for c in corners])
@@ -170,7 +159,7 @@ def _prop_paths(props: list[PlacedProp], view: str, top: float) -> list[dict[str
                 out.append({"cls": "ln", "d": legs})
                 shape = hull([project(view, c)[:2] for c in seat])
             out.append({"cls": "pr", "d": "M" + "L".join(pt(p) for p in shape) + "z"})
-        elif prop.box is not None:
+        elif prop.box is not None and prop.prop == "mat":
             x0, x1 = prop.box[0], prop.box[1]
             out.append({"cls": "pr", "d": f"M{pt((x0, -1.5))}H{fmt(x1)}V0H{fmt(x0)}z"})
         elif prop.wall_x is not None:

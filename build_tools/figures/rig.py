@@ -136,7 +136,7 @@ class Rig:
             return angles.get(name, 0.0)
 
         where = self.positions[position]
-        pelvis = root_matrix(where.head, where.front, tilt)
+        pelvis = root_matrix(where.head, where.front, angles.get("tilt", tilt))
         frames: dict[str, Mat] = {"pelvis": pelvis}
         origins: dict[str, Vec] = {"pelvis": (0.0, 0.0, 0.0)}
         down = (0.0, -1.0, 0.0)

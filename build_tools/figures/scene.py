@@ -10,7 +10,9 @@ from .pose import Pose
 from .rig import SEGMENT_ENDS, SIDES, Body, Rig, add, apply
 from .vocab import FigureVocabulary, Vec
 
-TOLERANCE_CM = 1.0
+TOLERANCE_CM = 1.0  # a contact point at a keyframe
+BETWEEN_CM = 3.0  # a contact point in a frame eased between keyframes, whose angles nobody chose
+OUTLINE_CM = 2.0  # how far a drawn outline may overlap the floor or a prop (about two line widths)
 VERTICAL = ("floor", "step", "chair", "roller")
 
 
@@ -142,14 +144,15 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
             anchor = x if anchor is None else anchor
             body = body.moved((anchor - x, 0.0, 0.0))
         bodies.append(body)
+        allowed = TOLERANCE_CM if i in keyframe_at else BETWEEN_CM
         for contact, point, height in vertical:
             gap = body.points[point][1] - height
-            if abs(gap) > TOLERANCE_CM:
+            if abs(gap) > allowed:
                 misses.append(Miss(i, point, gap, contact.id))
         for contact, point in sideways:
             offset = 2 * ball_r if contact.surface == "ball" else 0.0
             gap = abs(body.points[point][0] - (wall_x or 0.0)) - offset
-            if abs(gap) > TOLERANCE_CM:
+            if abs(gap) > allowed:
                 misses.append(Miss(i, point, gap, contact.id))
     props = place_props(pose, bodies[0], figures, wall_x, wall_behind, ball_r)
     for i, body in enumerate(bodies):
@@ -191,7 +194,7 @@ def place_props(
             else:
                 x0 = max(p[0] for p in pts.values()) + 10
                 x1, zc = x0 + 34.0, 0.0
-            placed.append(PlacedProp(use.prop, box=(x0, x1, top, zc - 20, zc + 20)))
+            placed.append(PlacedProp(use.prop, box=(x0, x1, top, zc - 12, zc + 12)))
         elif use.prop == "wall":
             x = wall_x if wall_x is not None else min(p[0] for p in pts.values()) - 8
             placed.append(PlacedProp("wall", wall_x=x))
@@ -204,7 +207,8 @@ def place_props(
             on = touching("foam-roller")
             r = _surface_height("roller", pose) / 2
             x = on[0][0] if on else pts["pelvis"][0]
-            placed.append(PlacedProp("foam-roller", circle=(x, r, r)))
+            zc = on[0][2] if on else 0.0  # a roller (or rolled towel) as long as the body part on it
+            placed.append(PlacedProp("foam-roller", box=(x - r, x + r, 2 * r, zc - 12, zc + 12), circle=(x, r, r)))
         elif use.prop == "mat":
             xs = [p[0] for p in pts.values()]
             placed.append(PlacedProp("mat", box=(min(xs) - 12, max(xs) + 12, 1.0, -40, 40)))
@@ -233,20 +237,20 @@ def _inside(frame: int, points: dict[str, Vec], props: list[PlacedProp], wall_be
     worst: dict[str, Miss] = {}
 
     def note(thing: str, name: str, depth: float) -> None:
-        if depth > TOLERANCE_CM and (thing not in worst or depth > worst[thing].cm):
+        if depth > OUTLINE_CM and (thing not in worst or depth > worst[thing].cm):
             worst[thing] = Miss(frame, _label(name), round(depth, 1), None, thing)
 
     for name, (x, y, z) in points.items():
         note("the floor", name, -y)
         for prop in props:
-            if prop.box is not None and prop.prop in ("step", "chair"):
+            if prop.box is not None and prop.prop in ("step", "chair"):  # (a roller's box only bounds its length)
                 x0, x1, top, z0, z1 = prop.box
                 if x0 + 1 < x < x1 - 1 and z0 < z < z1:
                     depth = top - y if prop.prop == "step" else min(top - y, y - (top - 6))
                     note(f"the {prop.prop}", name, depth)
             if prop.wall_x is not None:
                 note("the wall", name, (prop.wall_x - x) if wall_behind else (x - prop.wall_x))
-            if prop.circle is not None:
+            if prop.circle is not None and (prop.box is None or prop.box[3] < z < prop.box[4]):
                 cx, cy, r = prop.circle
                 note(f"the {prop.prop}", name, r - math.hypot(x - cx, y - cy))
     return list(worst.values())
