@@ -13,6 +13,7 @@ import json
 from typing import Any
 from urllib.parse import urljoin
 
+from .figures.site import site_figures
 from .library import Library
 from .model import ConditionUse, Dose, DoseSource, Exercise, Frequency, Media, PhaseDose, Reference, Term
 from .printing import Printing
@@ -259,7 +260,10 @@ def _document(meta: dict[str, Any], site_url: str, name: str, body: dict[str, An
 def api_files(library: Library, site_name: str, site_url: str, printing: Printing) -> dict[str, str]:
     """File name -> text for every file under api/."""
     release = printing.release
-    exercises = [exercise_entry(e, site_url) for e in library.exercises.values()]
+    figures = site_figures(library)  # each exercise's pose and drawing (build_tools/figures)
+    exercises = [
+        {**exercise_entry(e, site_url), **figures.api_entry(e.id, site_url)} for e in library.exercises.values()
+    ]
     routines = [routine_entry(r, library, printing, site_url) for r in library.routines.values()]
     bodies = {
         "exercises": {"count": len(exercises), "exercises": exercises},

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .compare import DEFAULT_COLUMNS, columns_named
+from .figures.site import site_figures
 from .library import Library
 from .render import Renderer
 from .routines import builder_catalogue, sheet_sections
@@ -29,9 +30,10 @@ class ContentMacros:
     def exercise_page(self, exercise_id: str) -> str:
         """The whole body of an exercise's page."""
         exercise = self.library.exercise(exercise_id)
-        return self._render(
-            "exercise.html", exercise=exercise, structured_data=exercise_howto(exercise, self.library.vocab)
-        )
+        data = exercise_howto(exercise, self.library.vocab)
+        if exercise.id in site_figures(self.library).poses:  # the drawing is the page's image
+            data["image"] = "figure.svg"
+        return self._render("exercise.html", exercise=exercise, structured_data=data)
 
     def muscle_page(self, muscle_id: str) -> str:
         """The body of a muscle or muscle-group page: exercises where it is primary, then secondary."""

@@ -20,6 +20,7 @@ from mkdocs.utils import CountHandler
 from .addresses import page_redirects
 from .api import api_files
 from .compact_html import collapse_indentation
+from .figures.site import site_figures
 from .headings import anchor_ids, table_of_contents
 from .library import Library, ProjectPaths, load_library
 from .macros import ContentMacros
@@ -154,6 +155,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         for name, text in api_files(
             self.library, config.site_name, config.site_url or "", self.printing
         ).items():
+            files.append(File.generated(config, name, content=text))
+        for name, text in site_figures(self.library).files().items():  # /exercises/<id>/figure.svg
             files.append(File.generated(config, name, content=text))
         return files
 

@@ -12,6 +12,7 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from .figures.site import site_figures
 from .library import Library
 from .textfilter import inline_markdown, plain
 
@@ -49,6 +50,7 @@ class Renderer:
         self.env.filters["plain"] = plain
         self.env.filters["slug"] = lambda text: slugify(text, "-")  # as the toc extension makes heading ids
         self.env.policies["json.dumps_function"] = json_without_braces
+        self.env.globals["figures"] = site_figures(library)  # each exercise's drawing (build_tools/figures)
 
     def render(self, template: str, page_url: str, **context: Any) -> str:
         """Render template for the page at page_url (e.g. 'exercises/clamshell/')."""

@@ -132,8 +132,11 @@ class Drawer:
         for lat in (-1.2, -0.6, 0.0, 0.6, 1.2):
             for k in range(12):
                 lon = 2 * math.pi * k / 12
-                local = (half_w * 1.05 * math.cos(lat) * math.cos(lon), half_h * math.sin(lat),
-                         half_w * math.cos(lat) * math.sin(lon))
+                local = (
+                    half_w * 1.05 * math.cos(lat) * math.cos(lon),
+                    half_h * math.sin(lat),
+                    half_w * math.cos(lat) * math.sin(lon),
+                )
                 out.append(add(centre, apply(frame, local)))
         h = self.rig.height
         out.append(add(centre, apply(frame, (0.066 * h, -0.008 * h, 0.0))))  # nose

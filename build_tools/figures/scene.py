@@ -208,7 +208,9 @@ def place_props(
             r = _surface_height("roller", pose) / 2
             x = on[0][0] if on else pts["pelvis"][0]
             zc = on[0][2] if on else 0.0  # a roller (or rolled towel) as long as the body part on it
-            placed.append(PlacedProp("foam-roller", box=(x - r, x + r, 2 * r, zc - 12, zc + 12), circle=(x, r, r)))
+            placed.append(
+                PlacedProp("foam-roller", box=(x - r, x + r, 2 * r, zc - 12, zc + 12), circle=(x, r, r))
+            )
         elif use.prop == "mat":
             xs = [p[0] for p in pts.values()]
             placed.append(PlacedProp("mat", box=(min(xs) - 12, max(xs) + 12, 1.0, -40, 40)))
@@ -243,7 +245,10 @@ def _inside(frame: int, points: dict[str, Vec], props: list[PlacedProp], wall_be
     for name, (x, y, z) in points.items():
         note("the floor", name, -y)
         for prop in props:
-            if prop.box is not None and prop.prop in ("step", "chair"):  # (a roller's box only bounds its length)
+            if prop.box is not None and prop.prop in (
+                "step",
+                "chair",
+            ):  # (a roller's box only bounds its length)
                 x0, x1, top, z0, z1 = prop.box
                 if x0 + 1 < x < x1 - 1 and z0 < z < z1:
                     depth = top - y if prop.prop == "step" else min(top - y, y - (top - 6))

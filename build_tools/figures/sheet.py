@@ -28,7 +28,9 @@ def sheet_html(root: Path, only: list[str] | None = None, mode: str = "pair") ->
         pose = library.documents[exercise.id].get("pose")
         if pose is None or (only and exercise.id not in only):
             continue
-        svg = render(pose_from_data(pose, figures), figures, mode=mode, prefix=f"s{len(cells)}", title=exercise.name)
+        svg = render(
+            pose_from_data(pose, figures), figures, mode=mode, prefix=f"s{len(cells)}", title=exercise.name
+        )
         cells.append(f"<figure>{svg}<figcaption>{html.escape(exercise.id)}</figcaption></figure>")
     style = (
         "body{margin:8px;font:12px sans-serif;display:grid;grid-template-columns:repeat(5,1fr);gap:6px}"
