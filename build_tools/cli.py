@@ -30,8 +30,8 @@ def _new(args: argparse.Namespace) -> int:
     from .scaffold import write_new_exercise
 
     try:
-        path = write_new_exercise(ProjectPaths.at(args.root).exercises, args.name)
-    except (FileExistsError, ValueError) as error:
+        path = write_new_exercise(ProjectPaths.at(args.root).exercises, args.name, position=args.position)
+    except (FileExistsError, ValueError) as error:  # ValueError: an unusable name or an unknown position
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {path}. Fill in every TODO, then run: python -m build_tools check")
@@ -106,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="write a template for a new exercise: exercises/<id>.yml")
     new.add_argument("name", help='the exercise name, e.g. "Side-lying hip abduction"')
+    new.add_argument(
+        "--position",
+        default="standing",
+        help="the figure's starting position, for its default pose (vocabularies/figure-positions.yml; "
+        "default: standing)",
+    )
     new.set_defaults(run=_new)
 
     schema = commands.add_parser(

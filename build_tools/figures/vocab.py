@@ -44,6 +44,7 @@ class Position:
     name: str
     head: Vec
     front: Vec
+    example: str = ""  # the pose `new` writes for this position (YAML text)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def load_figure_vocabulary(folder: Path) -> FigureVocabulary:
     try:
         joints = {e["id"]: Joint(**e) for e in _read(folder / FIGURE_FILES["joint_motion"])}
         positions = {
-            e["id"]: Position(e["id"], e["name"], _vec(e["head"]), _vec(e["front"]))
+            e["id"]: Position(e["id"], e["name"], _vec(e["head"]), _vec(e["front"]), e.get("example", ""))
             for e in _read(folder / FIGURE_FILES["pose_position"])
         }
         props = {
@@ -137,3 +138,12 @@ def figure_schema_defs(schema: dict[str, Any], figures: FigureVocabulary) -> dic
             if j.sided or not sided_only
         }
     return schema
+
+
+def example_pose(folder: Path, position: str, view: str = "side") -> str:
+    """The pose block `new` writes for a position (its example from figure-positions.yml), as YAML lines."""
+    where = load_figure_vocabulary(folder.resolve()).positions.get(position)
+    if where is None:
+        raise ValueError(f"unknown position '{position}'; allowed: {', '.join(load_figure_vocabulary(folder.resolve()).positions)}")
+    body = "".join(f"  {line}\n" for line in where.example.rstrip("\n").splitlines())
+    return f"pose:\n  view: {view}\n  position: {position}\n{body}"
