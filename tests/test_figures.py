@@ -21,7 +21,9 @@ from build_tools.library import ProjectPaths, load_library
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 FIGURES = load_figure_vocabulary(LIBRARY.paths.vocabularies)
 RIG = Rig(FIGURES)
-POSES = {eid: pose_from_data(doc["pose"], FIGURES) for eid, doc in LIBRARY.documents.items() if doc.get("pose")}
+POSES = {
+    eid: pose_from_data(doc["pose"], FIGURES) for eid, doc in LIBRARY.documents.items() if doc.get("pose")
+}
 
 
 def test_every_exercise_has_a_pose():
@@ -59,7 +61,9 @@ def test_segment_lengths_stay_the_same_in_every_frame(exercise_id):
     first = scene.bodies[0].points
     for body in scene.bodies[1:]:
         for a, b in SEGMENT_ENDS.values():
-            assert math.dist(body.points[a], body.points[b]) == pytest.approx(math.dist(first[a], first[b]), abs=1e-6)
+            assert math.dist(body.points[a], body.points[b]) == pytest.approx(
+                math.dist(first[a], first[b]), abs=1e-6
+            )
 
 
 def test_the_thigh_and_shank_have_the_published_proportions():
@@ -85,7 +89,9 @@ def test_a_wall_sit_has_its_back_on_the_wall_and_thighs_near_level():
     end = scene.bodies[-1].points
     wall = next(p.wall_x for p in scene.props if p.wall_x is not None)
     assert abs(end["sacrum"][0] - wall) <= 1 and abs(end["upper_back"][0] - wall) <= 1
-    thigh = math.degrees(math.atan2(end["right_knee"][1] - end["right_hip"][1], end["right_knee"][0] - end["right_hip"][0]))
+    thigh = math.degrees(
+        math.atan2(end["right_knee"][1] - end["right_hip"][1], end["right_knee"][0] - end["right_hip"][0])
+    )
     assert abs(thigh) <= 15
 
 
@@ -131,8 +137,14 @@ def test_every_figure_fits_the_budget():
     sizes = {eid: len(render(p, FIGURES, mode="animated", prefix="b").encode()) for eid, p in POSES.items()}
     assert max(sizes.values()) <= 40_000, max(sizes.items(), key=lambda kv: kv[1])
     page_cost = {
-        eid: len(gzip.compress((render(p, FIGURES, mode="animated", prefix="fa")
-                                + render(p, FIGURES, mode="pair", prefix="fp")).encode()))
+        eid: len(
+            gzip.compress(
+                (
+                    render(p, FIGURES, mode="animated", prefix="fa")
+                    + render(p, FIGURES, mode="pair", prefix="fp")
+                ).encode()
+            )
+        )
         for eid, p in POSES.items()
     }
     assert max(page_cost.values()) <= 15_000
