@@ -262,7 +262,8 @@ def api_files(library: Library, site_name: str, site_url: str, printing: Printin
     release = printing.release
     figures = site_figures(library)  # each exercise's pose and drawing (build_tools/figures)
     exercises = [
-        {**exercise_entry(e, site_url), **figures.api_entry(e.id, site_url)} for e in library.exercises.values()
+        {**exercise_entry(e, site_url), **figures.api_entry(e.id, site_url)}
+        for e in library.exercises.values()
     ]
     routines = [routine_entry(r, library, printing, site_url) for r in library.routines.values()]
     bodies = {

@@ -17,7 +17,9 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 def _vocabularies(exercises_dir: Path) -> Path:
     """The project's vocabularies beside exercises/, or the shipped ones."""
     beside = exercises_dir.parent / "vocabularies"
-    return beside if (beside / "figure-positions.yml").is_file() else Path(__file__).parents[1] / "vocabularies"
+    return (
+        beside if (beside / "figure-positions.yml").is_file() else Path(__file__).parents[1] / "vocabularies"
+    )
 
 
 def slugify(name: str) -> str:

@@ -62,7 +62,8 @@ def _angle_problems(doc: YamlDocument, data: dict[str, Any], figures: FigureVoca
                     problems.append(
                         doc.problem_at(
                             path,
-                            f"{value} degrees is outside what {joint_id} allows, {joint.min:g} to {joint.max:g} "
+                            f"{value} degrees is outside what {joint_id} allows, "
+                            f"{joint.min:g} to {joint.max:g} "
                             f"(vocabularies/figure-joints.yml; normal range: {joint.normal})",
                         )
                     )
@@ -173,7 +174,8 @@ def pose_problems(doc: YamlDocument, figures: FigureVocabulary) -> list[Problem]
                 doc.problem_at(
                     _contact_path(data, pose, miss),
                     f"'{miss.contact}' cannot be met {where}: {miss.point} is {abs(miss.cm):.0f} cm {off} "
-                    f"{surface}; change that frame's joint angles or tilt, or list the contact for one frame only",
+                    f"{surface}; change that frame's joint angles or tilt, "
+                    "or list the contact for one frame only",
                 )
             )
         else:
@@ -188,8 +190,8 @@ def pose_problems(doc: YamlDocument, figures: FigureVocabulary) -> list[Problem]
             problems.append(
                 doc.problem_at(
                     ("pose", "keyframes", frame_key),
-                    f"{miss.point} goes {miss.cm:.0f} cm into {miss.inside} {where}; change the joint angles, "
-                    f"tilt or contacts",
+                    f"{miss.point} goes {miss.cm:.0f} cm into {miss.inside} {where}; "
+                    "change the joint angles, tilt or contacts",
                     key=True,
                 )
             )

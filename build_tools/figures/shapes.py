@@ -42,7 +42,8 @@ def capsule(a: Pt, b: Pt, ra: float, rb: float) -> str:
     if length <= abs(ra - rb) + 0.05:
         r = max(ra, rb)
         c = a if ra >= rb else b
-        return f"M{pt((c[0] - r, c[1]))}a{fmt(r)} {fmt(r)} 0 1 0 {fmt(2 * r)} 0a{fmt(r)} {fmt(r)} 0 1 0 {fmt(-2 * r)} 0z"
+        arc = f"a{fmt(r)} {fmt(r)} 0 1 0"
+        return f"M{pt((c[0] - r, c[1]))}{arc} {fmt(2 * r)} 0{arc} {fmt(-2 * r)} 0z"
     ux, uy = dx / length, dy / length
     nx, ny = -uy, ux
     sin_a = (ra - rb) / length

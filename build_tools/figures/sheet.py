@@ -34,7 +34,8 @@ def sheet_html(root: Path, only: list[str] | None = None, mode: str = "pair") ->
         cells.append(f"<figure>{svg}<figcaption>{html.escape(exercise.id)}</figcaption></figure>")
     style = (
         "body{margin:8px;font:12px sans-serif;display:grid;grid-template-columns:repeat(5,1fr);gap:6px}"
-        "figure{margin:0;border:1px solid #ccc;padding:4px;display:flex;flex-direction:column;align-items:center}"
+        "figure{margin:0;border:1px solid #ccc;padding:4px;display:flex;flex-direction:column;"
+        "align-items:center}"
         "svg{width:100%;height:190px}"
     )
     return f"<!doctype html><meta charset=utf-8><style>{style}</style>{''.join(cells)}"

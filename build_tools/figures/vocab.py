@@ -144,8 +144,7 @@ def example_pose(folder: Path, position: str, view: str = "side") -> str:
     """The pose block `new` writes for a position (its example from figure-positions.yml), as YAML lines."""
     where = load_figure_vocabulary(folder.resolve()).positions.get(position)
     if where is None:
-        raise ValueError(
-            f"unknown position '{position}'; allowed: {', '.join(load_figure_vocabulary(folder.resolve()).positions)}"
-        )
+        known = ", ".join(load_figure_vocabulary(folder.resolve()).positions)
+        raise ValueError(f"unknown position '{position}'; allowed: {known}")
     body = "".join(f"  {line}\n" for line in where.example.rstrip("\n").splitlines())
     return f"pose:\n  view: {view}\n  position: {position}\n{body}"
