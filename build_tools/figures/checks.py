@@ -94,17 +94,19 @@ def _prop_problems(doc: YamlDocument, data: dict[str, Any], figures: FigureVocab
                 )
             elif "choices" in spec and value not in spec["choices"]:
                 problems.append(doc.problem_at(path, f"'{value}' is not one of {', '.join(spec['choices'])}"))
-    contact_paths = [(("pose", "contacts", i), c) for i, c in enumerate(data.get("contacts") or ())] + [
+    contact_paths: list[tuple[tuple[Any, ...], str]] = [
+        (("pose", "contacts", i), c) for i, c in enumerate(data.get("contacts") or ())
+    ] + [
         (("pose", "keyframes", name, "contacts", i), c)
         for name, frame in data["keyframes"].items()
         for i, c in enumerate(frame.get("contacts") or ())
     ]
-    for path, contact_id in contact_paths:
+    for where, contact_id in contact_paths:
         needs = figures.contacts[contact_id].prop
         if needs is not None and needs not in listed:
             problems.append(
                 doc.problem_at(
-                    path, f"'{contact_id}' needs a {needs} in the scene; add '- prop: {needs}' under props"
+                    where, f"'{contact_id}' needs a {needs} in the scene; add '- prop: {needs}' under props"
                 )
             )
     return problems

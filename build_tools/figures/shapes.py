@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .rig import Vec
+from .vocab import Vec
 
 Pt = tuple[float, float]
 THREE_QUARTER = math.radians(35)

@@ -23,7 +23,7 @@ def sheet_html(root: Path, only: list[str] | None = None, mode: str = "pair") ->
     """A page of every posed exercise's figure with its name, as HTML with the SVGs inline."""
     library = load_library(ProjectPaths.at(root))
     figures = load_figure_vocabulary(library.paths.vocabularies)
-    cells = []
+    cells: list[str] = []
     for exercise in library.by_name():
         pose = library.documents[exercise.id].get("pose")
         if pose is None or (only and exercise.id not in only):
