@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from build_tools.authoring.figure_sheet import add_command as add_figures_command
 from build_tools.data.library import ProjectPaths, load_library
 from build_tools.data.problems import FORMATTERS, DataError
 from build_tools.site.macros import MACRO_NAMES
@@ -37,8 +38,8 @@ def _new(args: argparse.Namespace) -> int:
         print(FORMATTERS["text"](problems))
         return 1
     try:
-        path = write_new_exercise(paths.exercises, args.name, vocab.enums())
-    except (FileExistsError, ValueError) as error:
+        path = write_new_exercise(paths.exercises, args.name, vocab.enums(), position=args.position)
+    except (FileExistsError, ValueError) as error:  # ValueError: an unusable name or an unknown position
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {path}. Fill in every TODO, then run: python -m build_tools check")
@@ -118,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="write a template for a new exercise: exercises/<id>.yml")
     new.add_argument("name", help='the exercise name, e.g. "Side-lying hip abduction"')
+    new.add_argument(
+        "--position",
+        default="standing",
+        help="the figure's starting position, for its default pose (vocabularies/figure-positions.yml; "
+        "default: standing)",
+    )
     new.set_defaults(run=_new)
 
     schema = commands.add_parser(
@@ -140,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="only report whether it is up to date (exit 1 if not)"
     )
     published.set_defaults(run=_published_ids)
+    add_figures_command(commands)  # build_tools/authoring/figure_sheet.py
     return parser
 
 

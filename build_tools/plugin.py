@@ -33,6 +33,7 @@ from build_tools.printing.printing import (
 )
 from build_tools.site.api import api_files
 from build_tools.site.compact_html import collapse_indentation
+from build_tools.site.figures.site import site_figures
 from build_tools.site.headings import anchor_ids, headings
 from build_tools.site.macros import MACRO_NAMES, ContentMacros
 from build_tools.site.offline import write_service_worker
@@ -164,6 +165,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         for name, text in api_files(
             self.library, config.site_name, config.site_url or "", self.printing
         ).items():
+            files.append(File.generated(config, name, content=text))
+        for name, text in site_figures(self.library).files().items():  # /exercises/<id>/figure.svg
             files.append(File.generated(config, name, content=text))
         return files
 

@@ -19,7 +19,9 @@ def test_check_passes_on_a_good_project_and_says_so(tmp_path):
 def test_check_reports_every_problem_in_one_run(tmp_path):
     project = make_project(tmp_path, copy_exercises=["clamshell"])
     text = (project / "exercises" / "clamshell.yml").read_text()
-    text = text.replace("level: beginner", "level: easy").replace("position: lying-on-side", "position: side")
+    text = text.replace("level: beginner", "level: easy").replace(
+        "position: lying-on-side", "position: side", 1
+    )  # the record's, not the pose's
     (project / "exercises" / "clamshell.yml").write_text(text)
     (project / "exercises" / "broken.yml").write_text("id: broken\nname: [unclosed\n")
     result = check(project)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from build_tools.data.figures.vocab import figure_schema_defs, load_figure_vocabulary
 from build_tools.data.library import ProjectPaths
 from build_tools.data.problems import DataError
 from build_tools.data.schema_enums import render_schema, with_enums
@@ -22,11 +23,13 @@ def sync_schema(paths: ProjectPaths, write: bool = True) -> list[Path]:
     )
     if vocab is None:
         raise DataError(problems)
+    figures = load_figure_vocabulary(paths.vocabularies)
     exercise = with_enums(json.loads(paths.exercise_schema.read_text(encoding="utf-8")), vocab.enums())
+    exercise = figure_schema_defs(exercise, figures)
     changed = []
     for path in (paths.exercise_schema, paths.schemas / "routine-record.schema.json"):
         current = path.read_text(encoding="utf-8")
-        schema = with_enums(json.loads(current), vocab.enums())
+        schema = figure_schema_defs(with_enums(json.loads(current), vocab.enums()), figures)
         for name in SHARED_DEFS if path != paths.exercise_schema else ():
             schema["$defs"][name] = exercise["$defs"][name]
         wanted = render_schema(schema)

@@ -12,6 +12,8 @@ from typing import Any
 from build_tools.data.addresses import read_published_ids, redirect_problems
 from build_tools.data.content_refs import content_reference_problems
 from build_tools.data.dose_rules import exercise_rule_problems
+from build_tools.data.figures.checks import exercise_schema, pose_problems
+from build_tools.data.figures.vocab import load_figure_vocabulary
 from build_tools.data.ladders import ladder_problems, ladders_from_edges
 from build_tools.data.model import (
     PRACTICE,
@@ -254,7 +256,8 @@ def _load_library(paths: ProjectPaths, macro_names: Collection[str] | None) -> L
     )
     if vocab is None:
         raise DataError(problems)
-    schema = RecordSchema.from_file(paths.exercise_schema, vocab.enums(), synonyms=vocab.synonyms())
+    figures = load_figure_vocabulary(paths.vocabularies)  # the pose's word lists (build_tools/data/figures, site/figures)
+    schema = exercise_schema(paths.exercise_schema, vocab.enums(), figures, vocab.synonyms())
     documents, problems = read_exercises(paths, schema)
     published, published_problems = read_published_ids(
         paths.root, paths.schemas / "published-ids.schema.json"
@@ -265,6 +268,7 @@ def _load_library(paths: ProjectPaths, macro_names: Collection[str] | None) -> L
     problems += edge_problems
     for doc in documents.values():
         problems += exercise_rule_problems(doc, vocab)
+        problems += pose_problems(doc, figures)
     if paths.content is not None and paths.content.is_dir():
         problems += content_reference_problems(
             paths.content,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,7 @@ class Exercise:
     standalone: str | None = None
     compare: dict[str, str] = field(default_factory=dict)
     media: tuple[Media, ...] = ()
+    pose: dict[str, Any] | None = None  # the figure's pose as written (build_tools/data/figures reads it)
     redirect_from: tuple[str, ...] = ()  # ids it was published under before (see addresses.py)
 
     @property

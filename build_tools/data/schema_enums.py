@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from build_tools.data.figures.vocab import FIGURE_FILES
+
 VOCABULARY_FILES = {
     "muscle": "muscles.yml",
     "equipment": "equipment.yml",
@@ -17,7 +19,12 @@ VOCABULARY_FILES = {
     "knee_load": "knee-loads.yml",
 }
 # Every schema $def whose enum is generated from a data file: the word lists, and the bibliography's ids.
-ENUM_FILES = {**VOCABULARY_FILES, "reference": "references.yml", "dose_source": "references.yml"}
+ENUM_FILES = {
+    **VOCABULARY_FILES,
+    "reference": "references.yml",
+    "dose_source": "references.yml",
+    **FIGURE_FILES,  # the pose's word lists (build_tools/data/figures)
+}
 
 
 def with_enums(schema: dict[str, Any], enums: dict[str, list[str]]) -> dict[str, Any]:

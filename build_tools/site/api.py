@@ -20,6 +20,7 @@ from build_tools.printing.printing import Printing
 from build_tools.data.release import Release
 from build_tools.data.routines import Routine
 from build_tools.site.sheets import SheetLine, SheetSection, sheet_sections
+from build_tools.site.figures.site import site_figures
 
 LICENCE = {
     "id": "CC-BY-SA-4.0",
@@ -262,7 +263,11 @@ def _document(meta: dict[str, Any], site_url: str, name: str, body: dict[str, An
 def api_files(library: Library, site_name: str, site_url: str, printing: Printing) -> dict[str, str]:
     """File name -> text for every file under api/."""
     release = printing.release
-    exercises = [exercise_entry(e, site_url) for e in library.exercises.values()]
+    figures = site_figures(library)  # each exercise's pose and drawing (build_tools/data/figures, site/figures)
+    exercises = [
+        {**exercise_entry(e, site_url), **figures.api_entry(e.id, site_url)}
+        for e in library.exercises.values()
+    ]
     routines = [routine_entry(r, library, printing, site_url) for r in library.routines.values()]
     bodies = {
         "exercises": {"count": len(exercises), "exercises": exercises},

@@ -16,6 +16,7 @@ from build_tools.site.sheets import builder_catalogue, sheet_sections
 from build_tools.site.structured_data import exercise_howto
 from build_tools.data.suggest import did_you_mean
 from build_tools.site.session import session_data
+from build_tools.site.figures.site import site_figures
 
 
 class ContentMacros:
@@ -32,11 +33,14 @@ class ContentMacros:
     def exercise_page(self, exercise_id: str) -> str:
         """The whole body of an exercise's page."""
         exercise = self.library.exercise(exercise_id)
+        data = exercise_howto(exercise, self.library.vocab)
+        if exercise.id in site_figures(self.library).poses:  # the drawing is the page's image
+            data["image"] = "figure.svg"
         easier, harder = self.library.ladder(exercise_id)
         return self._render(
             "exercise.html",
             exercise=exercise,
-            structured_data=exercise_howto(exercise, self.library.vocab),
+            structured_data=data,
             easier=easier,
             harder=harder,
             edit_url=self.renderer.source_url(exercise.source_path),

@@ -13,6 +13,7 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from build_tools.data.library import Library
+from build_tools.site.figures.site import site_figures
 from build_tools.site.textfilter import inline_markdown, plain
 
 
@@ -24,6 +25,7 @@ def relative_url(url: str, page_url: str) -> str:
         page_url = folder if "." in name else page_url
     relative = posixpath.relpath("/" + url, "/" + page_url)
     return relative + "/" if url.endswith("/") else relative
+
 
 
 def _inert(value: Any) -> Any:
@@ -59,6 +61,7 @@ class Renderer:
         self.env.filters["plain"] = plain
         self.env.filters["slug"] = lambda text: slugify(text, "-")  # as the toc extension makes heading ids
         self.env.policies["json.dumps_function"] = json_without_braces
+        self.env.globals["figures"] = site_figures(library)  # each exercise's drawing (build_tools/data/figures, site/figures)
 
     def render(self, template: str, page_url: str, **context: Any) -> str:
         """Render template for the page at page_url (e.g. 'exercises/clamshell/')."""

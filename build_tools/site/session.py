@@ -26,7 +26,7 @@ def _text(markdown: str) -> str:
 
 def figure_path(exercise: Exercise) -> str | None:
     """The exercise's figure, when its record says it has one (an SVG drawing, published beside its page)."""
-    if getattr(exercise, "figure", None):
+    if exercise.pose:  # drawn from its pose (build_tools/site/figures)
         return f"exercises/{exercise.id}/figure.svg"
     return next((m.file for m in exercise.media if m.file.endswith(".svg")), None)
 

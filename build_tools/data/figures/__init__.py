@@ -1,0 +1,1 @@
+"""Figures, the data half: pose vocabularies, typed poses, the rig and scene solver, and the checks."""

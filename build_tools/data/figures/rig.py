@@ -1,0 +1,224 @@
+"""The skeleton and its forward kinematics: joint angles in, 3D points in centimetres out.
+
+Axes: x forward, y up, z toward the figure's right (toward the reader in the side view). Every segment
+hangs from its parent; angles are rotations in the anatomical planes, applied flexion first, then
+abduction, then rotation about the limb's own axis."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from build_tools.data.figures.vocab import FigureVocabulary, Vec
+
+Mat = tuple[Vec, Vec, Vec]  # rows
+SIDES = (("left", -1.0), ("right", 1.0))
+IDENTITY: Mat = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
+
+
+def mat_mul(a: Mat, b: Mat) -> Mat:
+    """The product a·b."""
+    cols = tuple(zip(*b, strict=True))
+    return tuple(tuple(sum(x * y for x, y in zip(row, col, strict=True)) for col in cols) for row in a)  # type: ignore[return-value]
+
+
+def apply(m: Mat, v: Vec) -> Vec:
+    """m·v."""
+    return (
+        m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2],
+        m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2],
+        m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2],
+    )
+
+
+def add(a: Vec, b: Vec) -> Vec:
+    """a + b."""
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+
+def scale(v: Vec, k: float) -> Vec:
+    """v·k."""
+    return (v[0] * k, v[1] * k, v[2] * k)
+
+
+def distance(a: Vec, b: Vec) -> float:
+    """The straight distance between two points."""
+    return math.dist(a, b)
+
+
+def rot_x(deg: float) -> Mat:
+    """Rotation about the forward axis (abduction, side bend)."""
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return ((1.0, 0.0, 0.0), (0.0, c, -s), (0.0, s, c))
+
+
+def rot_y(deg: float) -> Mat:
+    """Rotation about the long (up) axis (rotation)."""
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return ((c, 0.0, s), (0.0, 1.0, 0.0), (-s, 0.0, c))
+
+
+def rot_z(deg: float) -> Mat:
+    """Rotation about the side-to-side axis (flexion)."""
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return ((c, -s, 0.0), (s, c, 0.0), (0.0, 0.0, 1.0))
+
+
+def cross(a: Vec, b: Vec) -> Vec:
+    """a × b."""
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def root_matrix(head: Vec, front: Vec, tilt: float) -> Mat:
+    """The pelvis's orientation: its front, head and right side as columns, then tilted forward about the
+    room's side-to-side axis."""
+    right = cross(front, head)
+    columns = (front, head, right)
+    base: Mat = tuple(tuple(col[i] for col in columns) for i in range(3))  # type: ignore[assignment]
+    return mat_mul(rot_z(-tilt), base)
+
+
+@dataclass(frozen=True)
+class Body:
+    """One posed body: every segment's frame and origin, and named points, in centimetres."""
+
+    frames: dict[str, Mat]
+    origins: dict[str, Vec]
+    points: dict[str, Vec]
+
+    def moved(self, by: Vec) -> Body:
+        """The same body shifted by a vector."""
+        return Body(
+            self.frames,
+            {k: add(v, by) for k, v in self.origins.items()},
+            {k: add(v, by) for k, v in self.points.items()},
+        )
+
+
+class Rig:
+    """The skeleton from figure-rig.yml, ready to pose."""
+
+    def __init__(self, figures: FigureVocabulary) -> None:
+        rig: dict[str, Any] = figures.rig
+        self.height = float(rig["height_cm"])
+        self.lengths = {k: float(v) * self.height for k, v in rig["lengths"].items()}
+        self.joints = {k: scale(_v(v), self.height) for k, v in rig["joints"].items()}
+        self.radii = {
+            k: (float(v[0]) * self.height, float(v[1]) * self.height) for k, v in rig["radii"].items()
+        }
+        self.torso = [
+            (
+                str(s[0]),
+                float(s[1]) * self.height,
+                float(s[2]) * self.height,
+                float(s[3]) * self.height,
+                float(s[4]) * self.height,
+            )
+            for s in rig["torso"]
+        ]
+        self.point_specs: dict[str, tuple[str, Vec]] = {}
+        for name, spec in rig["points"].items():
+            segment, offset = str(spec[0]), scale(_v(spec[1]), self.height)
+            if len(spec) > 2 and spec[2] == "sided":
+                for side, sign in SIDES:
+                    carrier = segment if segment in ("pelvis", "trunk") else f"{side}_{segment}"
+                    self.point_specs[f"{side}_{name}"] = (carrier, _mirror(offset, sign))
+            else:
+                self.point_specs[name] = (segment, offset)
+        self.positions = figures.positions
+
+    def pose(self, position: str, angles: dict[str, float], tilt: float = 0.0) -> Body:
+        """Forward kinematics from the pelvis (its centre at the origin) for one frame's angles, where angles
+        maps `left_knee_flexion`-style names (trunk and neck unsided) to degrees."""
+
+        def a(name: str) -> float:
+            return angles.get(name, 0.0)
+
+        where = self.positions[position]
+        pelvis = root_matrix(where.head, where.front, angles.get("tilt", tilt))
+        frames: dict[str, Mat] = {"pelvis": pelvis}
+        origins: dict[str, Vec] = {"pelvis": (0.0, 0.0, 0.0)}
+        down = (0.0, -1.0, 0.0)
+        for side, sign in SIDES:
+            hip = apply(pelvis, _mirror(self.joints["hip"], sign))
+            thigh = mat_mul(
+                pelvis,
+                mat_mul(
+                    rot_z(a(f"{side}_hip_flexion")),
+                    mat_mul(
+                        rot_x(-sign * a(f"{side}_hip_abduction")), rot_y(-sign * a(f"{side}_hip_rotation"))
+                    ),
+                ),
+            )
+            knee = add(hip, apply(thigh, scale(down, self.lengths["thigh"])))
+            shank = mat_mul(thigh, rot_z(-a(f"{side}_knee_flexion")))
+            ankle = add(knee, apply(shank, scale(down, self.lengths["shank"])))
+            foot = mat_mul(shank, rot_z(a(f"{side}_ankle_dorsiflexion")))
+            frames |= {f"{side}_thigh": thigh, f"{side}_shank": shank, f"{side}_foot": foot}
+            origins |= {f"{side}_thigh": hip, f"{side}_shank": knee, f"{side}_foot": ankle}
+        lumbar = apply(pelvis, self.joints["lumbar"])
+        trunk = mat_mul(
+            pelvis,
+            mat_mul(
+                rot_z(-a("trunk_flexion")), mat_mul(rot_x(a("trunk_side_bend")), rot_y(-a("trunk_rotation")))
+            ),
+        )
+        frames["trunk"], origins["trunk"] = trunk, lumbar
+        neck_base = add(lumbar, apply(trunk, self.joints["neck"]))
+        head = mat_mul(trunk, rot_z(-a("neck_flexion")))
+        frames["head"], origins["head"] = head, neck_base
+        for side, sign in SIDES:
+            shoulder = add(lumbar, apply(trunk, _mirror(self.joints["shoulder"], sign)))
+            upper = mat_mul(
+                trunk,
+                mat_mul(rot_z(a(f"{side}_shoulder_flexion")), rot_x(-sign * a(f"{side}_shoulder_abduction"))),
+            )
+            elbow = add(shoulder, apply(upper, scale(down, self.lengths["upper_arm"])))
+            fore = mat_mul(upper, rot_z(a(f"{side}_elbow_flexion")))
+            frames |= {f"{side}_upper_arm": upper, f"{side}_forearm": fore}
+            origins |= {f"{side}_upper_arm": shoulder, f"{side}_forearm": elbow}
+        points = self.joint_points(frames, origins)
+        for name, (segment, offset) in self.point_specs.items():
+            points[name] = add(origins[segment], apply(frames[segment], offset))
+        return Body(frames, origins, points)
+
+    def joint_points(self, frames: dict[str, Mat], origins: dict[str, Vec]) -> dict[str, Vec]:
+        """The joint centres by name (right_knee, left_wrist, head, ...)."""
+        down = (0.0, -1.0, 0.0)
+        points: dict[str, Vec] = {
+            "pelvis": origins["pelvis"],
+            "lumbar": origins["trunk"],
+            "neck": origins["head"],
+        }
+        points["head"] = add(origins["head"], apply(frames["head"], self.joints["head_centre"]))
+        for side, _ in SIDES:
+            points[f"{side}_hip"] = origins[f"{side}_thigh"]
+            points[f"{side}_knee"] = origins[f"{side}_shank"]
+            points[f"{side}_ankle"] = origins[f"{side}_foot"]
+            points[f"{side}_shoulder"] = origins[f"{side}_upper_arm"]
+            points[f"{side}_elbow"] = origins[f"{side}_forearm"]
+            points[f"{side}_wrist"] = add(
+                origins[f"{side}_forearm"],
+                apply(frames[f"{side}_forearm"], scale(down, self.lengths["forearm"])),
+            )
+        return points
+
+
+def _v(value: Any) -> Vec:
+    return (float(value[0]), float(value[1]), float(value[2]))
+
+
+def _mirror(v: Vec, sign: float) -> Vec:
+    """A right-side offset, mirrored for the left (sign -1)."""
+    return (v[0], v[1], v[2] * sign)
+
+
+SEGMENT_ENDS = {
+    # segment: (from point, to point) for length checks and drawing
+    **{f"{s}_thigh": (f"{s}_hip", f"{s}_knee") for s, _ in SIDES},
+    **{f"{s}_shank": (f"{s}_knee", f"{s}_ankle") for s, _ in SIDES},
+    **{f"{s}_upper_arm": (f"{s}_shoulder", f"{s}_elbow") for s, _ in SIDES},
+    **{f"{s}_forearm": (f"{s}_elbow", f"{s}_wrist") for s, _ in SIDES},
+    "trunk": ("lumbar", "neck"),
+}

@@ -1,0 +1,349 @@
+"""A pure function from a pose to an SVG drawing: the solved scene projected for its view, each limb a
+rounded solid with one outline, drawn back to front, props, and an arrow along the part that moves."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from build_tools.data.figures.pose import Pose
+from build_tools.data.figures.rig import SIDES, Body, Rig, add, apply
+from build_tools.data.figures.scene import PlacedProp, Scene, solve
+from build_tools.site.figures.shapes import Pt, arrow, capsule, fmt, hull, project, pt, smooth_closed
+from build_tools.data.figures.vocab import FigureVocabulary, Vec
+
+LINE = 1.1  # outline width in centimetres of the drawn scene
+HOLD_SLOTS = 4  # how long the start and end frames rest, in frame slots
+SLOT_SECONDS = 0.22
+# Foot outline in the foot's frame, fractions of height: heel, sole, ball, toes, instep, ankle.
+FOOT = [
+    (-0.040, -0.020),
+    (-0.030, -0.039),
+    (0.080, -0.039),
+    (0.108, -0.034),
+    (0.112, -0.026),
+    (0.070, -0.016),
+    (0.030, -0.002),
+    (0.012, 0.014),
+    (-0.022, 0.014),
+]
+ARROW_POINTS = ("ankle", "knee", "heel", "toe", "wrist", "elbow")
+ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    trim_blocks=False,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+@dataclass
+class Chain:
+    """One limb (or the torso with neck and head): paths merged under one outline, and its depth."""
+
+    id: str
+    depth: float
+    fill: str
+    paths: list[str] = field(default_factory=list)
+
+
+class Drawer:
+    """Draws bodies of one rig in one view, remembering every screen point for the picture's bounds."""
+
+    def __init__(self, rig: Rig, view: str) -> None:
+        self.rig, self.view = rig, view
+        self.seen: list[Pt] = []
+
+    def at(self, p: Vec) -> Pt:
+        x, y, _ = project(self.view, p)
+        self.seen.append((x, y))
+        return (x, y)
+
+    def depth(self, p: Vec) -> float:
+        return project(self.view, p)[2]
+
+    def limb(self, body: Body, a: str, b: str, radii: tuple[float, float]) -> str:
+        return capsule(self.at(body.points[a]), self.at(body.points[b]), radii[0], radii[1])
+
+    def solid(self, points: list[Vec]) -> str:
+        return smooth_closed(hull([self.at(p) for p in points]))
+
+    def chains(self, body: Body, prefix: str) -> list[Chain]:
+        """Every chain of one body, back to front."""
+        rig, h, pts = self.rig, self.rig.height, body.points
+        centre = self.depth(pts["pelvis"])
+        chains: list[Chain] = []
+        for side, sign in SIDES:
+            leg = [pts[f"{side}_hip"], pts[f"{side}_knee"], pts[f"{side}_ankle"]]
+            arm = [pts[f"{side}_shoulder"], pts[f"{side}_elbow"], pts[f"{side}_wrist"]]
+            for kind, joints in (("leg", leg), ("arm", arm)):
+                d = sum(self.depth(p) for p in joints) / 3
+                chain = Chain(f"{prefix}{side[0]}{kind[0]}", d, "f" if d < centre - 4 else "n")
+                if kind == "leg":
+                    chain.paths += [
+                        self.limb(body, f"{side}_hip", f"{side}_knee", rig.radii["thigh"]),
+                        self.limb(body, f"{side}_knee", f"{side}_ankle", rig.radii["shank"]),
+                        self.solid(self.foot(body, side, sign)),
+                    ]
+                else:
+                    chain.paths += [
+                        self.limb(body, f"{side}_shoulder", f"{side}_elbow", rig.radii["upper_arm"]),
+                        self.limb(body, f"{side}_elbow", f"{side}_wrist", rig.radii["forearm"]),
+                        self.solid(self.hand(body, side)),
+                    ]
+                chains.append(chain)
+        torso: list[Vec] = []
+        for segment, height, half_w, half_d, shift in rig.torso:
+            for k in range(16):
+                t = 2 * math.pi * k / 16
+                local = (shift + half_d * math.cos(t), height, half_w * math.sin(t))
+                torso.append(add(body.origins[segment], apply(body.frames[segment], local)))
+        trunk = Chain(f"{prefix}b", centre - 3, "n", [self.solid(torso)])
+        trunk.paths.append(capsule(self.at(pts["neck"]), self.at(pts["head"]), *rig.radii["neck"]))
+        trunk.paths.append(self.solid(self.head(body)))
+        chains.append(trunk)
+        del h
+        return sorted(chains, key=lambda c: c.depth)
+
+    def foot(self, body: Body, side: str, sign: float) -> list[Vec]:
+        """The foot as a solid: its side outline at both edges of the foot."""
+        h, frame, origin = self.rig.height, body.frames[f"{side}_foot"], body.origins[f"{side}_foot"]
+        half = self.rig.lengths["foot_breadth"] / 2
+        return [add(origin, apply(frame, (x * h, y * h, z))) for x, y in FOOT for z in (-half, half * 0.6)]
+
+    def hand(self, body: Body, side: str) -> list[Vec]:
+        """A closed hand (a mitten) continuing the forearm."""
+        h, frame, wrist = self.rig.height, body.frames[f"{side}_forearm"], body.points[f"{side}_wrist"]
+        out = []
+        for along, half in ((0.0, 0.020), (0.045, 0.024), (0.085, 0.016)):
+            for x, z in ((half, 0.008), (-half * 0.5, 0.008), (half, -0.008), (-half * 0.5, -0.008)):
+                out.append(add(wrist, apply(frame, (x * h * 0.8, -along * h, z * h))))
+        return out
+
+    def head(self, body: Body) -> list[Vec]:
+        """The head: an egg, with the chin and nose just showing the way the face looks."""
+        (half_w, half_h), frame, centre = self.rig.radii["head"], body.frames["head"], body.points["head"]
+        out = []
+        for lat in (-1.2, -0.6, 0.0, 0.6, 1.2):
+            for k in range(12):
+                lon = 2 * math.pi * k / 12
+                local = (
+                    half_w * 1.05 * math.cos(lat) * math.cos(lon),
+                    half_h * math.sin(lat),
+                    half_w * math.cos(lat) * math.sin(lon),
+                )
+                out.append(add(centre, apply(frame, local)))
+        h = self.rig.height
+        out.append(add(centre, apply(frame, (0.066 * h, -0.008 * h, 0.0))))  # nose
+        out.append(add(centre, apply(frame, (0.05 * h, -0.05 * h, 0.0))))  # chin
+        return out
+
+
+def _prop_paths(props: list[PlacedProp], view: str, top: float) -> list[dict[str, str]]:
+    """The floor and each prop as simple outlined shapes."""
+    out: list[dict[str, str]] = []
+    for prop in props:
+        if prop.box is not None and prop.prop in ("step", "chair"):
+            x0, x1, height, z0, z1 = prop.box
+            corners = [(x, y, z) for x in (x0, x1) for y in (0.0, height) for z in (z0, z1)]
+            shape = hull([project(view, c)[:2] for c in corners])
+            if prop.prop == "chair":
+                seat = [(x, y, z) for x in (x0, x1) for y in (height - 4, height) for z in (z0, z1)]
+                legs = " ".join(
+                    f"M{pt(project(view, (x, height - 4, z))[:2])}L{pt(project(view, (x, 0.0, z))[:2])}"
+                    for x in (x0 + 3, x1 - 3)
+                    for z in (z0,)
+                )
+                out.append({"cls": "ln", "d": legs})
+                shape = hull([project(view, c)[:2] for c in seat])
+            out.append({"cls": "pr", "d": "M" + "L".join(pt(p) for p in shape) + "z"})
+        elif prop.box is not None and prop.prop == "mat":
+            x0, x1 = prop.box[0], prop.box[1]
+            out.append({"cls": "pr", "d": f"M{pt((x0, -1.5))}H{fmt(x1)}V0H{fmt(x0)}z"})
+        elif prop.wall_x is not None:
+            x = project(view, (prop.wall_x, 0.0, 0.0))[0]
+            hatch = "".join(f"M{pt((x, -y))}l-5 5" for y in range(10, int(top), 18))
+            out.append({"cls": "ln", "d": f"M{pt((x, 0.0))}V{fmt(-top)}{hatch}"})
+        elif prop.circle is not None:
+            cx, cy, r = prop.circle
+            sx, sy, _ = project(view, (cx, cy, 0.0))
+            out.append(
+                {
+                    "cls": "pr",
+                    "d": f"M{pt((sx - r, sy))}a{fmt(r)} {fmt(r)} 0 1 0 {fmt(2 * r)} 0"
+                    f"a{fmt(r)} {fmt(r)} 0 1 0 {fmt(-2 * r)} 0z",
+                }
+            )
+        elif prop.line is not None:
+            a, b = (project(view, p)[:2] for p in prop.line)
+            out.append({"cls": "bd", "d": f"M{pt(a)}L{pt(b)}"})
+    return out
+
+
+def moving_point(pose: Pose, scene: Scene) -> str | None:
+    """The body point the arrow follows: the record's choice, or the limb end that travels furthest."""
+    first, last = scene.bodies[0].points, scene.bodies[-1].points
+    if pose.moving:
+        return pose.moving
+    names = [f"{s}_{p}" for p in ARROW_POINTS for s, _ in SIDES] + ["head"]
+    name = max(names, key=lambda n: math.dist(first[n], last[n]))
+    return name if math.dist(first[name], last[name]) > 4 else None
+
+
+def _arrow(pose: Pose, scene: Scene, view: str) -> tuple[str, str] | None:
+    """An arc beside the moving point's path from start to end, bowed as the point travels."""
+    name = moving_point(pose, scene)
+    if name is None:
+        return None
+    track = [project(view, b.points[name])[:2] for b in scene.bodies]
+    mid = track[len(track) // 2]
+    centre = project(view, scene.bodies[-1].points["pelvis"])[:2]
+    (x0, y0), (x1, y1) = track[0], track[-1]
+    length = math.hypot(x1 - x0, y1 - y0)
+    if length < 3:
+        return None
+    nx, ny = -(y1 - y0) / length, (x1 - x0) / length
+    if (mid[0] - centre[0]) * nx + (mid[1] - centre[1]) * ny < 0:
+        nx, ny = -nx, -ny
+    gap = 9.0
+
+    def out(p: Pt, k: float) -> Pt:
+        return (p[0] + nx * gap, p[1] + ny * gap) if k else p
+
+    shrink = 0.12
+    a = (x0 + (x1 - x0) * shrink, y0 + (y1 - y0) * shrink)
+    b = (x1 - (x1 - x0) * shrink, y1 - (y1 - y0) * shrink)
+    return arrow([out(a, 1), out(mid, 1), out(b, 1)], head=4.5)
+
+
+def _timeline(frames: int) -> list[int]:
+    """Frame per slot for one gentle loop: rest at the start, move, rest at the end, move back."""
+    forward = list(range(frames))
+    return [0] * HOLD_SLOTS + forward[1:-1] + [frames - 1] * HOLD_SLOTS + forward[-2:0:-1]
+
+
+def _keyframes_css(frames: int) -> list[str]:
+    """For each drawn frame, the CSS keyframes that show it only in its slots."""
+    slots = _timeline(frames)
+    step = 100 / len(slots)
+    rules = []
+    for f in range(frames):
+        parts = []
+        for i, shown in enumerate(slots):
+            parts.append(f"{fmt(i * step)}%{{visibility:{'visible' if shown == f else 'hidden'}}}")
+        # Drop repeats: a rule only where visibility changes.
+        kept, last = [], ""
+        for part in parts:
+            state = part.split("{")[1]
+            if state != last:
+                kept.append(part)
+                last = state
+        rules.append("".join(kept))
+    return rules
+
+
+def pose_key(pose: Pose, *extra: object) -> str:
+    """A short hash of everything a drawing depends on."""
+    return hashlib.sha256(repr((pose, extra)).encode()).hexdigest()[:16]
+
+
+_DRAWN: dict[str, str] = {}
+
+
+def render(
+    pose: Pose,
+    figures: FigureVocabulary,
+    *,
+    mode: str = "animated",
+    prefix: str = "fig",
+    title: str = "",
+    desc: str = "",
+    width: int | None = None,
+) -> str:
+    """The pose as SVG: `animated` (frames playing; under reduced motion the start faint under the end,
+    with the arrow), `still` (the same, not moving) or `pair` (start and end side by side, with the arrow).
+    Cached by a hash of the pose: an unchanged pose is never drawn twice."""
+    key = pose_key(pose, mode, prefix, title, desc, width, id(figures))
+    if key not in _DRAWN:
+        _DRAWN[key] = _render(pose, figures, mode, prefix, title, desc, width)
+    return _DRAWN[key]
+
+
+def _render(
+    pose: Pose, figures: FigureVocabulary, mode: str, prefix: str, title: str, desc: str, width: int | None
+) -> str:
+    rig = Rig(figures)
+    scene = solve(pose, rig, figures)
+    drawer = Drawer(rig, pose.view)
+    view = pose.view
+    last = len(scene.bodies) - 1
+    shown = list(range(len(scene.bodies))) if mode == "animated" else [0, last]
+    drawn = {i: drawer.chains(scene.bodies[i], f"{prefix}{i}") for i in shown}
+    xs = [p[0] for p in drawer.seen] or [0.0]
+    ys = [p[1] for p in drawer.seen] or [0.0]
+    shift = (max(xs) - min(xs) + 24) if mode == "pair" else 0.0
+    frames: list[dict[str, Any]] = []
+    for n, i in enumerate(shown):
+        if mode == "animated":
+            cls = f"fr {prefix}f{i}"
+        else:
+            cls = "gh" if (mode == "still" and n == 0) else "st"
+        moved = mode == "pair" and n == 1
+        frames.append(
+            {"cls": cls, "chains": [vars(c) for c in drawn[i]], "shift": fmt(shift) if moved else ""}
+        )
+    if mode == "animated":  # what reduced motion shows instead: the start, faint, under the arrow
+        frames.insert(
+            0,
+            {
+                "cls": "still gh",
+                "chains": [vars(c) for c in drawer.chains(scene.bodies[0], f"{prefix}s")],
+                "shift": "",
+            },
+        )
+        frames.append(
+            {
+                "cls": "still",
+                "chains": [vars(c) for c in drawer.chains(scene.bodies[last], f"{prefix}e")],
+                "shift": "",
+            }
+        )
+    made = _arrow(pose, scene, view)
+    arrows = []
+    if made:
+        arrows.append(
+            {
+                "cls": "still" if mode == "animated" else "arw",
+                "line": made[0],
+                "head": made[1],
+                "shift": fmt(shift) if mode == "pair" else "",
+            }
+        )
+    top = max(-min(ys), 40.0) + 6
+    left, right = min(xs) - 10, max(xs) + shift + 10
+    copies = [""] + ([fmt(shift)] if mode == "pair" else [])
+    bottom = 4.0
+    box_w, box_h = right - left, top + bottom
+    out_w = width or round(box_w * 1.4)
+    return ENV.get_template("figure.svg.j2").render(
+        p=prefix,
+        box=f"{fmt(left)} {fmt(-top)} {fmt(box_w)} {fmt(box_h)}",
+        width=out_w,
+        height=round(out_w * box_h / box_w),
+        title=title,
+        desc=desc,
+        line=LINE,
+        animated=mode == "animated",
+        cycle=fmt(len(_timeline(len(scene.bodies))) * SLOT_SECONDS),
+        keyframes_css=_keyframes_css(len(scene.bodies)),
+        floor=f"M{fmt(left)} 0H{fmt(right)}",
+        props=_prop_paths(scene.props, view, top),
+        copies=copies,
+        frames=frames,
+        arrows=arrows,
+    )

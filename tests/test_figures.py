@@ -1,0 +1,150 @@
+"""Figures drawn from poses: the geometry holds (contacts, floor, props, segment lengths, the drawn knee
+angle), every exercise is posed, drawings are cached, self-contained and within budget."""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+
+import pytest
+from sitekit import ROOT
+
+from build_tools.data.figures.pose import pose_from_data
+from build_tools.data.figures.rig import SEGMENT_ENDS, Rig
+from build_tools.data.figures.scene import TOLERANCE_CM, samples, solve
+from build_tools.data.figures.vocab import load_figure_vocabulary
+from build_tools.data.library import ProjectPaths, load_library
+from build_tools.site.figures.render import _DRAWN, render
+from build_tools.site.figures.shapes import project
+
+LIBRARY = load_library(ProjectPaths.at(ROOT))
+FIGURES = load_figure_vocabulary(LIBRARY.paths.vocabularies)
+RIG = Rig(FIGURES)
+POSES = {
+    eid: pose_from_data(doc["pose"], FIGURES) for eid, doc in LIBRARY.documents.items() if doc.get("pose")
+}
+
+
+def test_every_exercise_has_a_pose():
+    assert sorted(POSES) == sorted(LIBRARY.exercises)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(POSES))
+def test_contacts_hold_at_every_keyframe_within_a_centimetre(exercise_id):
+    pose = POSES[exercise_id]
+    scene = solve(pose, RIG, FIGURES)
+    keyframes = dict(zip(pose.keyframe_indexes(), pose.keyframes, strict=True))
+    heights = {"floor": 0.0}
+    for i, keyframe in keyframes.items():
+        body = scene.bodies[i]
+        for contact_id in (*pose.contacts, *keyframe.contacts):
+            contact = FIGURES.contacts[contact_id]
+            if contact.surface != "floor":
+                continue
+            for point in contact.points:
+                assert abs(body.points[point][1] - heights["floor"]) <= TOLERANCE_CM, (keyframe.name, point)
+    assert [m for m in scene.misses if m.frame in keyframes and m.contact] == []
+
+
+@pytest.mark.parametrize("exercise_id", sorted(POSES))
+def test_nothing_goes_through_the_floor(exercise_id):
+    scene = solve(POSES[exercise_id], RIG, FIGURES)
+    for body in scene.bodies:
+        lowest = min(p[1] for p in samples(RIG, body).values())
+        assert lowest >= -2.0  # an outline may touch the floor line, never sink below it
+
+
+@pytest.mark.parametrize("exercise_id", sorted(POSES))
+def test_segment_lengths_stay_the_same_in_every_frame(exercise_id):
+    scene = solve(POSES[exercise_id], RIG, FIGURES)
+    first = scene.bodies[0].points
+    for body in scene.bodies[1:]:
+        for a, b in SEGMENT_ENDS.values():
+            assert math.dist(body.points[a], body.points[b]) == pytest.approx(
+                math.dist(first[a], first[b]), abs=1e-6
+            )
+
+
+def test_the_thigh_and_shank_have_the_published_proportions():
+    body = RIG.pose("standing", {})
+    height = RIG.height
+    assert math.dist(body.points["right_hip"], body.points["right_knee"]) == pytest.approx(0.245 * height)
+    assert math.dist(body.points["right_knee"], body.points["right_ankle"]) == pytest.approx(0.246 * height)
+    assert body.points["right_ankle"][1] - body.points["right_heel"][1] == pytest.approx(0.039 * height)
+
+
+@pytest.mark.parametrize("knee", [0, 30, 60, 90, 120])
+def test_a_side_view_draws_the_knee_angle_the_pose_gives(knee):
+    body = RIG.pose("standing", {"right_hip_flexion": 40, "right_knee_flexion": knee})
+    hip, kn, ankle = (project("side", body.points[n])[:2] for n in ("right_hip", "right_knee", "right_ankle"))
+    thigh = math.atan2(kn[1] - hip[1], kn[0] - hip[0])
+    shank = math.atan2(ankle[1] - kn[1], ankle[0] - kn[0])
+    drawn = abs(math.degrees(thigh - shank))
+    assert drawn == pytest.approx(knee, abs=2)
+
+
+def test_a_wall_sit_has_its_back_on_the_wall_and_thighs_near_level():
+    scene = solve(POSES["wall-sit"], RIG, FIGURES)
+    end = scene.bodies[-1].points
+    wall = next(p.wall_x for p in scene.props if p.wall_x is not None)
+    assert abs(end["sacrum"][0] - wall) <= 1 and abs(end["upper_back"][0] - wall) <= 1
+    thigh = math.degrees(
+        math.atan2(end["right_knee"][1] - end["right_hip"][1], end["right_knee"][0] - end["right_hip"][0])
+    )
+    assert abs(thigh) <= 15
+
+
+def test_a_straight_leg_raise_lifts_a_locked_knee_to_about_the_other_knee():
+    scene = solve(POSES["straight-leg-raise"], RIG, FIGURES)
+    end = scene.bodies[-1].points
+    assert POSES["straight-leg-raise"].keyframes[-1].angles.get("right_knee_flexion", 0) == 0
+    assert abs(end["right_knee"][1] - end["left_knee"][1]) <= 20
+
+
+def test_a_calf_raise_lifts_the_heels_and_keeps_the_toes_down():
+    scene = solve(POSES["calf-raise"], RIG, FIGURES)
+    start, end = scene.bodies[0].points, scene.bodies[-1].points
+    assert end["right_heel"][1] - start["right_heel"][1] >= 5
+    assert abs(end["right_toe"][1]) <= 1
+
+
+def test_a_clamshell_opens_the_top_knee():
+    scene = solve(POSES["clamshell"], RIG, FIGURES)
+    start, end = scene.bodies[0].points, scene.bodies[-1].points
+    gap = [math.dist(b["left_knee"], b["right_knee"]) for b in (start, end)]
+    assert gap[1] - gap[0] >= 10
+    assert math.dist(end["left_ankle"], end["right_ankle"]) <= 15  # the feet stay together
+
+
+def test_drawings_are_cached_by_pose():
+    pose = POSES["wall-sit"]
+    first = render(pose, FIGURES, mode="still", prefix="cache")
+    count = len(_DRAWN)
+    assert render(pose, FIGURES, mode="still", prefix="cache") is first
+    assert len(_DRAWN) == count
+
+
+@pytest.mark.parametrize("mode", ["animated", "still", "pair"])
+def test_the_drawing_is_self_contained_and_uses_the_text_colour(mode):
+    svg = render(POSES["step-up"], FIGURES, mode=mode, prefix="t")
+    assert svg.startswith("<svg") and "currentColor" in svg
+    assert not re.search(r"(?:href|src)=\"(?:https?:|//)", svg)
+    assert "<script" not in svg
+
+
+def test_every_figure_fits_the_budget():
+    sizes = {eid: len(render(p, FIGURES, mode="animated", prefix="b").encode()) for eid, p in POSES.items()}
+    assert max(sizes.values()) <= 40_000, max(sizes.items(), key=lambda kv: kv[1])
+    page_cost = {
+        eid: len(
+            gzip.compress(
+                (
+                    render(p, FIGURES, mode="animated", prefix="fa")
+                    + render(p, FIGURES, mode="pair", prefix="fp")
+                ).encode()
+            )
+        )
+        for eid, p in POSES.items()
+    }
+    assert max(page_cost.values()) <= 15_000
