@@ -261,8 +261,11 @@ def test_the_home_page_knee_links_each_place_of_pain_to_its_condition(shipped_si
         "patellofemoral-pain",
         "patellar-tendinopathy",
         "it-band-syndrome",
+        "mcl-sprain",
+        "pes-anserine-pain",
+        "back-of-knee-pain",
         "knee-osteoarthritis",
-    ], "reading order: kneecap, below, outside, whole"
+    ], "reading order: kneecap, below, outside, inside at the joint line, inside below it, back, whole"
     assert {c for _, c, _ in links} == set(LIBRARY.vocab.conditions)
     cards = re.findall(r'<a class="atlas-where-card" href="conditions/([^/"]+)/"', html)
     assert cards == [c for _, c, _ in links], "the cards under the knee follow its numbering"

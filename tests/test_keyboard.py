@@ -1,5 +1,6 @@
 """Keyboard only: every control of the exercise browser and the routine builder is reached with Tab, in real
-headless Chromium, and works with the keyboard (no mouse anywhere in these tests)."""
+headless Chromium, and works with the keyboard (no mouse anywhere in these tests); so do the areas of the home
+page's knee diagram."""
 
 from __future__ import annotations
 
@@ -75,3 +76,34 @@ def test_every_builder_control_is_reached_by_tab_and_a_routine_is_built_by_keybo
     reached = tab_through(page, scope, presses=600)
     missing = sorted(wanted - reached)
     assert missing == [], f"not reachable with Tab: {missing}"
+
+
+def test_tab_meets_every_knee_area_in_reading_order_and_enter_opens_the_new_ones(page, site_server):
+    """The home page's knee (issue 15 adds the inside and the back): Tab meets all seven areas, in their
+    numbering, and Enter on each new area opens its condition page."""
+    page.goto(site_server)
+    page.locator("body").focus()
+    order: list[str] = []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        condition = page.evaluate(
+            "() => document.activeElement.closest('figure.kn') ? document.activeElement.dataset.condition : null"
+        )
+        if condition and condition not in order:
+            order.append(condition)
+        if len(order) == 7:
+            break
+    assert order == [
+        "patellofemoral-pain",
+        "patellar-tendinopathy",
+        "it-band-syndrome",
+        "mcl-sprain",
+        "pes-anserine-pain",
+        "back-of-knee-pain",
+        "knee-osteoarthritis",
+    ]
+    for condition in ("mcl-sprain", "pes-anserine-pain", "back-of-knee-pain"):
+        page.goto(site_server)
+        page.locator(f'a[data-condition="{condition}"]').focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**/conditions/{condition}/")
