@@ -256,7 +256,7 @@ def _load_library(paths: ProjectPaths, macro_names: Collection[str] | None) -> L
     )
     if vocab is None:
         raise DataError(problems)
-    figures = load_figure_vocabulary(paths.vocabularies)  # the pose's word lists (build_tools/data/figures, site/figures)
+    figures = load_figure_vocabulary(paths.vocabularies)  # the pose words (data/figures)
     schema = exercise_schema(paths.exercise_schema, vocab.enums(), figures, vocab.synonyms())
     documents, problems = read_exercises(paths, schema)
     published, published_problems = read_published_ids(
