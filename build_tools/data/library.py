@@ -201,6 +201,7 @@ def _record(
         compare=dict(data.get("compare", {})),
         media=tuple(Media(**m) for m in data.get("media", ())),
         redirect_from=tuple(data.get("redirect_from", ())),
+        pose=data.get("pose"),
         source_path=display,
     )
 
