@@ -204,7 +204,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         worker = Path(config.theme.custom_dir or "") / "assets" / "javascripts" / "service-worker.js"
         if worker.is_file():  # offline reading (offline.py); `mkdocs serve` gets no worker
             kept = write_service_worker(self._staging, self.release, worker)
-            log.info(f"Offline: {len(kept.urls)} files, {kept.size / 1e6:.2f} MB kept by the service worker")
+            log.info(
+                f"Offline: the service worker keeps {len(kept.urls)} files, {kept.download / 1e6:.2f} MB "
+                f"to download ({kept.size / 1e6:.2f} MB stored)"
+            )
         if self.printing.make_pdfs and self.library:
             try:
                 write_routine_pdfs(

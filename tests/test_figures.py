@@ -21,9 +21,7 @@ from build_tools.site.figures.shapes import project
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 FIGURES = load_figure_vocabulary(LIBRARY.paths.vocabularies)
 RIG = Rig(FIGURES)
-POSES = {
-    eid: pose_from_data(doc["pose"], FIGURES) for eid, doc in LIBRARY.documents.items() if doc.get("pose")
-}
+POSES = {e.id: pose_from_data(e.pose, FIGURES) for e in LIBRARY.exercises.values() if e.pose}
 
 
 def test_every_exercise_has_a_pose():

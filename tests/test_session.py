@@ -261,6 +261,8 @@ def test_a_figure_shows_when_the_exercise_has_one():
     from build_tools.site.session import figure_path
 
     clamshell = LIBRARY.exercises["clamshell"]
-    assert figure_path(replace(clamshell, media=())) is None
-    drawn = replace(clamshell, media=(Media("exercises/clamshell/figure.svg", "", "CC-BY-SA-4.0", "Atlas"),))
-    assert figure_path(drawn) == "exercises/clamshell/figure.svg"
+    assert clamshell.pose, "every exercise is posed, so every session step can show its drawing"
+    assert figure_path(clamshell) == "exercises/clamshell/figure.svg"
+    assert figure_path(replace(clamshell, pose=None, media=())) is None
+    drawn = replace(clamshell, pose=None, media=(Media("media/clamshell.svg", "", "CC-BY-SA-4.0", "Atlas"),))
+    assert figure_path(drawn) == "media/clamshell.svg"

@@ -10,6 +10,7 @@ build knows: which files to keep, and a cache name that changes whenever any of 
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ KEPT_PREFIXES = (
     "manifest.webmanifest",
 )
 KEPT_FILES = ("index.html", "api/log.schema.json")
-SKIPPED_SUFFIXES = (".pdf", ".map", ".gz")
+SKIPPED_SUFFIXES = (".pdf", ".map", ".gz", "figure-still.svg", "figure-pair.svg")  # pages inline those
 SKIPPED_PREFIXES = ("exercises/tags/", "assets/javascripts/lunr/")  # the tag index; other languages' stemmers
 BUDGET_BYTES = 6_000_000
 
@@ -41,7 +42,8 @@ BUDGET_BYTES = 6_000_000
 @dataclass(frozen=True)
 class Precache:
     urls: tuple[str, ...]  # relative to the site root; a folder's index.html as the folder ("routines/x/")
-    size: int  # bytes
+    size: int  # bytes, as stored
+    download: int  # bytes fetched from a host that serves them gzipped (as GitHub Pages does)
     version: str  # the cache's name: the release and a digest of every file kept
 
 
@@ -56,7 +58,7 @@ def _kept(path: str) -> bool:
 def precache(site: Path, release: Release) -> Precache:
     """Every file to keep offline, their total size, and a version that changes when any of them does."""
     digest = hashlib.sha256()
-    urls, size = [], 0
+    urls, size, download = [], 0, 0
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         path = file.relative_to(site).as_posix()
         if not _kept(path):
@@ -64,8 +66,9 @@ def precache(site: Path, release: Release) -> Precache:
         data = file.read_bytes()
         digest.update(path.encode() + b"\0" + data)
         size += len(data)
+        download += len(gzip.compress(data, compresslevel=6, mtime=0))
         urls.append(path.removesuffix("index.html") or "./")
-    return Precache(tuple(urls), size, f"atlas-{release.version}-{digest.hexdigest()[:12]}")
+    return Precache(tuple(urls), size, download, f"atlas-{release.version}-{digest.hexdigest()[:12]}")
 
 
 def write_service_worker(site: Path, release: Release, source: Path) -> Precache:
