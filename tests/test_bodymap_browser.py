@@ -26,7 +26,11 @@ CONDITIONS = [
     "knee-osteoarthritis",
 ]
 # The inside of the knee shows only in the front view and the back only in the side view: one area each.
-ONE_VIEW = {"mcl-sprain": "front-view area", "pes-anserine-pain": "front-view area", "back-of-knee-pain": "side-view area"}
+ONE_VIEW = {
+    "mcl-sprain": "front-view area",
+    "pes-anserine-pain": "front-view area",
+    "back-of-knee-pain": "side-view area",
+}
 SKIN, MAIN = (0xF5, 0xF0, 0xEB), (0xE0, 0x78, 0x4F)  # --bm-skin and --bm-main in the light palette
 SLATE_SKIN = (0x3A, 0x3E, 0x4B)
 KNEE_ZONES = [
@@ -116,7 +120,11 @@ def test_home_page_shows_the_knee_diagram(browser, site_server, artifacts, viewp
 
 @pytest.mark.parametrize("condition", CONDITIONS)
 def test_clicking_a_knee_area_opens_its_condition(page, site_server, condition):
-    targets = (ONE_VIEW[condition], "label") if condition in ONE_VIEW else ("front-view area", "side-view area", "label")
+    targets = (
+        (ONE_VIEW[condition], "label")
+        if condition in ONE_VIEW
+        else ("front-view area", "side-view area", "label")
+    )
     for target in targets:
         page.goto(site_server)
         link = page.locator(f'a[data-condition="{condition}"]')

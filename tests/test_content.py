@@ -503,7 +503,11 @@ def test_condition_page_has_a_red_flag_box_and_doi_links(shipped_site, condition
 @pytest.mark.parametrize("condition", CONDITION_IDS)
 def test_condition_page_covers_what_a_runner_asks(shipped_site, condition):
     page = article(shipped_site, f"conditions/{condition}/")
-    plan = ("Whom to see",) if condition in SIGNPOST_CONDITIONS else ("Exercises by phase", "Compare the exercises")
+    plan = (
+        ("Whom to see",)
+        if condition in SIGNPOST_CONDITIONS
+        else ("Exercises by phase", "Compare the exercises")
+    )
     for heading in (
         "Is this you?",
         "What drives it",
@@ -649,7 +653,11 @@ SEED_ROUTINES = {
 
 
 def test_new_routines_have_at_most_eight_exercises(library):
-    long = {r.id: len(r.items) for r in library.routines.values() if r.id not in SEED_ROUTINES and len(r.items) > 8}
+    long = {
+        r.id: len(r.items)
+        for r in library.routines.values()
+        if r.id not in SEED_ROUTINES and len(r.items) > 8
+    }
     assert not long, f"more than 8 exercises (one printed page): {long}"
 
 
@@ -666,7 +674,7 @@ def test_heavy_slow_lifts_give_the_kongsgaard_dose(library):
 def test_the_springy_ladder_runs_from_two_leg_hops_to_bounds(library):
     """Two-leg hops, skipping, single-leg hops, bounds: each a step harder than the one before."""
     ladder = ["pogo-hops", "two-leg-hops", "skipping", "single-leg-hop", "bounds"]
-    for easier, harder in zip(ladder, ladder[1:]):
+    for easier, harder in zip(ladder, ladder[1:], strict=False):
         assert harder in library.exercise(easier).progressions, (easier, harder)
     criteria = [c for c in library.exercise("two-leg-hops").cues if c.startswith("Move on when")]
     assert criteria, "the springy ladder says when to move on"
@@ -674,8 +682,15 @@ def test_the_springy_ladder_runs_from_two_leg_hops_to_bounds(library):
 
 def test_back_to_running_page_gives_checks_ladder_load_rules_and_step_rate(shipped_site):
     page = article(shipped_site, "running/")
-    for heading in ("Before you start", "The walk-run ladder", "When to move up", "Rules for adding load",
-                    "Step rate", "Routines", "References"):
+    for heading in (
+        "Before you start",
+        "The walk-run ladder",
+        "When to move up",
+        "Rules for adding load",
+        "Step rate",
+        "Routines",
+        "References",
+    ):
         assert any(h.startswith(heading) for h in page.headings), f"missing '{heading}' ({page.headings})"
     text = page.text
     assert "single-leg squats" in text and "hops" in text and "2 out of 10" in text

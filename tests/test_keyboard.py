@@ -87,7 +87,8 @@ def test_tab_meets_every_knee_area_in_reading_order_and_enter_opens_the_new_ones
     for _ in range(120):
         page.keyboard.press("Tab")
         condition = page.evaluate(
-            "() => document.activeElement.closest('figure.kn') ? document.activeElement.dataset.condition : null"
+            "() => document.activeElement.closest('figure.kn') "
+            "? document.activeElement.dataset.condition : null"
         )
         if condition and condition not in order:
             order.append(condition)
