@@ -1,1 +1,0 @@
-"""Figures, the drawing half: a pose to SVG, its shapes, and the figure files and page data the site publishes."""
