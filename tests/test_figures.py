@@ -123,7 +123,7 @@ def test_drawings_are_cached_by_pose():
     assert len(_DRAWN) == count
 
 
-@pytest.mark.parametrize("mode", ["animated", "still", "pair"])
+@pytest.mark.parametrize("mode", ["animated", "frames", "still", "pair"])
 def test_the_drawing_is_self_contained_and_uses_the_text_colour(mode):
     svg = render(POSES["step-up"], FIGURES, mode=mode, prefix="t")
     assert svg.startswith("<svg") and "currentColor" in svg
@@ -138,7 +138,7 @@ def test_every_figure_fits_the_budget():
         eid: len(
             gzip.compress(
                 (
-                    render(p, FIGURES, mode="animated", prefix="fa")
+                    render(p, FIGURES, mode="frames", prefix="ff")
                     + render(p, FIGURES, mode="pair", prefix="fp")
                 ).encode()
             )
@@ -146,3 +146,12 @@ def test_every_figure_fits_the_budget():
         for eid, p in POSES.items()
     }
     assert max(page_cost.values()) <= 15_000
+
+
+def test_a_pages_frames_start_on_the_first_and_the_timeline_plays_each_one():
+    svg = render(POSES["wall-sit"], FIGURES, mode="frames", prefix="tl")
+    frames = re.findall(r'<g class="(fr[^"]*)"', svg)
+    assert frames[0] == "fr on" and all(cls == "fr" for cls in frames[1:]) and len(frames) >= 2
+    timeline = [int(n) for n in re.search(r'data-timeline="([^"]+)"', svg).group(1).split()]
+    assert set(timeline) == set(range(len(frames)))
+    assert timeline[0] == 0 and "@keyframes" not in svg  # played by the page's script, not by CSS

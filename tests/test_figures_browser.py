@@ -1,5 +1,5 @@
-"""Exercise figures in real headless Chromium: the drawing plays, the pause control stops it, and under
-reduced motion the start and end stand side by side with the arrow instead."""
+"""Exercise figures in real headless Chromium: the drawing plays through every frame, the pause control stops
+it, and without a script or under reduced motion the start and end stand side by side with the arrow."""
 
 from __future__ import annotations
 
@@ -7,35 +7,57 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-RUNNING = "() => document.querySelector('.atlas-figure-moving svg').getAnimations({subtree: true})"
+SHOWN = "() => [...document.querySelectorAll('.atlas-figure-moving g.fr')].findIndex(g => g.classList.contains('on'))"
 
 
-def _states(page) -> set[str]:
-    return set(page.evaluate(f"() => ({RUNNING})().map(a => a.playState)"))
+def _frames_seen(page, ms: int = 3000) -> set[int]:
+    """Which frames the drawing shows over `ms` of (fake) time, looked at every slot."""
+    seen = set()
+    for _ in range(ms // 110):
+        page.clock.run_for(110)
+        seen.add(page.evaluate(SHOWN))
+    return seen
 
 
 def test_the_figure_plays_and_the_pause_control_stops_it(page, site_server, artifacts):
+    page.clock.install()
     page.goto(site_server + "exercises/wall-sit/")
+    page.clock.run_for(1000)  # the frames come in once the page is loaded and idle
     moving = page.locator(".atlas-figure-moving svg")
     assert moving.is_visible()
     assert page.locator(".atlas-figure-still").is_hidden()
-    assert _states(page) == {"running"}
-    control = page.get_by_text("Pause the drawing")
+    frames = page.locator(".atlas-figure-moving g.fr").count()
+    assert frames >= 3
+    assert _frames_seen(page) == set(range(frames))  # every frame shows in one loop
+    control = page.get_by_role("button", name="Pause the drawing")
     assert control.is_visible()
+    assert control.bounding_box()["height"] >= 44
     control.click()
-    assert _states(page) == {"paused"}
-    assert page.get_by_text("Play the drawing").is_visible()
-    page.get_by_text("Play the drawing").click()
-    assert _states(page) == {"running"}
+    assert page.get_by_role("button", name="Play the drawing").get_attribute("aria-pressed") == "true"
+    assert len(_frames_seen(page)) == 1  # paused: one frame stays
+    page.get_by_role("button", name="Play the drawing").click()
+    assert len(_frames_seen(page)) > 1
     page.locator(".atlas-figure").screenshot(path=str(artifacts / "figure-wall-sit.png"))
+
+
+def test_without_a_script_the_page_shows_start_and_end(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_server + "exercises/wall-sit/")
+    assert tab.locator(".atlas-figure-still svg g.st").count() == 2
+    assert tab.locator(".atlas-figure-still svg").is_visible()
+    assert tab.locator(".atlas-figure-pause").is_hidden()  # no control that would do nothing
+    context.close()
 
 
 def test_reduced_motion_shows_start_and_end_side_by_side_with_the_arrow(browser, site_server, artifacts):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     tab = context.new_page()
+    tab.clock.install()
     tab.goto(site_server + "exercises/straight-leg-raise/")
+    tab.clock.run_for(1000)
     assert tab.locator(".atlas-figure-moving").is_hidden()
-    assert tab.get_by_text("Pause the drawing").is_hidden()
+    assert tab.locator(".atlas-figure-pause").is_hidden()
     still = tab.locator(".atlas-figure-still svg")
     assert still.is_visible()
     frames = still.locator("g.st")
@@ -54,6 +76,7 @@ def test_the_figure_reads_in_dark_mode(browser, site_server):
     tab = context.new_page()
     tab.goto(site_server + "exercises/wall-sit/")
     svg = tab.locator(".atlas-figure-moving svg")
+    svg.wait_for()
     ink = svg.evaluate("s => getComputedStyle(s).color")
     page_background = tab.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert ink != page_background

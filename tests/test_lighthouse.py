@@ -2,6 +2,9 @@
 served on 127.0.0.1 with gzip as a static host would: accessibility 100, best practices >= 95,
 performance >= 90. Reports land in test-artifacts/lighthouse-*.json for people to read.
 
+Performance is the median of RUNS runs, as Lighthouse's own guidance on variability advises: one run on a
+shared two-core machine swings by ten points or more on an unchanged page (seen here: 85 to 99).
+
 These run after the parallel suite (`-m lighthouse` in `make test`): performance is measured on this
 machine's CPU, so it must not share the two cores with other tests."""
 
@@ -25,6 +28,7 @@ pytestmark = pytest.mark.lighthouse
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 ROUTINE = sorted(p.stem for p in (ROOT / "routines").glob("*.yml"))[0]
 PAGES = {"home": "", "exercise": "exercises/step-up/", "routine": f"routines/{ROUTINE}/"}
+RUNS = 3
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
@@ -90,14 +94,21 @@ def test_lighthouse_scores(gzip_server, artifacts, kind):
         (pytest.fail if IN_CI else pytest.skip)(
             "Lighthouse is not installed; run `make test` (npm ci in tools/lighthouse)"
         )
-    result = run_lighthouse(gzip_server + PAGES[kind], artifacts / f"lighthouse-{kind}.json")
+    runs = [
+        run_lighthouse(gzip_server + PAGES[kind], artifacts / f"lighthouse-{kind}-{n}.json")
+        for n in range(RUNS)
+    ]
+    performance = sorted(round(run["categories"]["performance"]["score"] * 100) for run in runs)
+    result = next(
+        r for r in runs if round(r["categories"]["performance"]["score"] * 100) == performance[RUNS // 2]
+    )
     scores = {name: round(cat["score"] * 100) for name, cat in result["categories"].items()}
     failing = [
         f"{audit['id']}: {audit['title']}"
         for audit in result["audits"].values()
         if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"
     ]
-    print(f"lighthouse {kind}: {scores}")
+    print(f"lighthouse {kind}: {scores} (performance in {RUNS} runs: {performance})")
     assert scores["accessibility"] == 100, failing
     assert scores["best-practices"] >= 95, failing
     assert scores["performance"] >= 90, scores

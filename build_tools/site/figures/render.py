@@ -265,8 +265,10 @@ def render(
     desc: str = "",
     width: int | None = None,
 ) -> str:
-    """The pose as SVG: `animated` (frames playing; under reduced motion the start faint under the end,
-    with the arrow), `still` (the same, not moving) or `pair` (start and end side by side, with the arrow).
+    """The pose as SVG: `animated` (frames playing by CSS; under reduced motion the start faint under the
+    end, with the arrow: the standalone file), `frames` (every frame, the first shown, for a page's script
+    to play: see atlas-figure.js), `still` (the start faint under the end, with the arrow) or `pair` (start
+    and end side by side, with the arrow).
     Cached by a hash of the pose: an unchanged pose is never drawn twice."""
     key = pose_key(pose, mode, prefix, title, desc, width, id(figures))
     if key not in _DRAWN:
@@ -282,7 +284,8 @@ def _render(
     drawer = Drawer(rig, pose.view)
     view = pose.view
     last = len(scene.bodies) - 1
-    shown = list(range(len(scene.bodies))) if mode == "animated" else [0, last]
+    every_frame = mode in ("animated", "frames")
+    shown = list(range(len(scene.bodies))) if every_frame else [0, last]
     drawn = {i: drawer.chains(scene.bodies[i], f"{prefix}{i}") for i in shown}
     xs = [p[0] for p in drawer.seen] or [0.0]
     ys = [p[1] for p in drawer.seen] or [0.0]
@@ -291,6 +294,8 @@ def _render(
     for n, i in enumerate(shown):
         if mode == "animated":
             cls = f"fr {prefix}f{i}"
+        elif mode == "frames":
+            cls = "fr on" if n == 0 else "fr"
         else:
             cls = "gh" if (mode == "still" and n == 0) else "st"
         moved = mode == "pair" and n == 1
@@ -315,7 +320,7 @@ def _render(
         )
     made = _arrow(pose, scene, view)
     arrows = []
-    if made:
+    if made and mode != "frames":
         arrows.append(
             {
                 "cls": "still" if mode == "animated" else "arw",
@@ -341,6 +346,8 @@ def _render(
         animated=mode == "animated",
         cycle=fmt(len(_timeline(len(scene.bodies))) * SLOT_SECONDS),
         keyframes_css=_keyframes_css(len(scene.bodies)),
+        timeline=" ".join(map(str, _timeline(len(scene.bodies)))) if mode == "frames" else "",
+        slot_ms=round(SLOT_SECONDS * 1000),
         floor=f"M{fmt(left)} 0H{fmt(right)}",
         props=_prop_paths(scene.props, view, top),
         copies=copies,

@@ -21,7 +21,15 @@
     location.reload();
   });
 
-  navigator.serviceWorker.register(script.dataset.worker).then(function (registration) {
+  // Registered once the page has loaded, so that filling the offline cache (every routine and exercise page)
+  // never competes with the page the reader opened (web.dev, "Service worker registration").
+  function register() {
+    navigator.serviceWorker.register(script.dataset.worker).then(onRegistered, function () {
+      /* no worker (mkdocs serve, or a browser without them): the site works online */
+    });
+  }
+
+  function onRegistered(registration) {
     if (registration.waiting) offer(registration.waiting);
     registration.addEventListener("updatefound", function () {
       const worker = registration.installing;
@@ -29,5 +37,8 @@
         if (worker.state === "installed") offer(worker);
       });
     });
-  }, function () { /* no worker (mkdocs serve, or a browser without them): the site works online */ });
+  }
+
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 })();
