@@ -36,7 +36,9 @@ $(AJV): tools/ajv/package-lock.json
 	cd tools/ajv && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(AJV)
 
-static: $(STAMP) ## Type-check (mypy --strict), check the package's layers (import-linter), find dead code
+static: $(STAMP) ## Lint (ruff), type-check (mypy --strict), check the package's layers (import-linter), find dead code
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/vulture build_tools bench vulture-allowlist.py --min-confidence 61

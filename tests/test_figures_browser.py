@@ -7,7 +7,10 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-SHOWN = "() => [...document.querySelectorAll('.atlas-figure-moving g.fr')].findIndex(g => g.classList.contains('on'))"
+SHOWN = (
+    "() => [...document.querySelectorAll('.atlas-figure-moving g.fr')]"
+    ".findIndex(g => g.classList.contains('on'))"
+)
 
 
 def _frames_seen(page, ms: int = 3000) -> set[int]:

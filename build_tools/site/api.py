@@ -15,12 +15,22 @@ from typing import Any
 from urllib.parse import urljoin
 
 from build_tools.data.library import Library
-from build_tools.data.model import ConditionUse, Dose, DoseSource, Exercise, Frequency, Media, PhaseDose, Reference, Term
-from build_tools.printing.printing import Printing
+from build_tools.data.model import (
+    ConditionUse,
+    Dose,
+    DoseSource,
+    Exercise,
+    Frequency,
+    Media,
+    PhaseDose,
+    Reference,
+    Term,
+)
 from build_tools.data.release import Release
 from build_tools.data.routines import Routine
-from build_tools.site.sheets import SheetLine, SheetSection, sheet_sections
+from build_tools.printing.printing import Printing
 from build_tools.site.figures.site import site_figures
+from build_tools.site.sheets import SheetLine, SheetSection, sheet_sections
 
 LICENCE = {
     "id": "CC-BY-SA-4.0",
@@ -263,7 +273,7 @@ def _document(meta: dict[str, Any], site_url: str, name: str, body: dict[str, An
 def api_files(library: Library, site_name: str, site_url: str, printing: Printing) -> dict[str, str]:
     """File name -> text for every file under api/."""
     release = printing.release
-    figures = site_figures(library)  # each exercise's pose and drawing (build_tools/data/figures, site/figures)
+    figures = site_figures(library)  # each exercise's pose and drawing (data/figures, site/figures)
     exercises = [
         {**exercise_entry(e, site_url), **figures.api_entry(e.id, site_url)}
         for e in library.exercises.values()

@@ -8,7 +8,6 @@ and this reads them back for Material's "On this page" sidebar and for MkDocs' a
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 _HEADING = re.compile(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink" href="#\2"')
@@ -18,7 +17,8 @@ _ANCHOR = re.compile(r'\sid="([^"]+)"')
 def headings(html: str) -> list[dict[str, Any]]:
     """Every heading the `heading` macro wrote, in order, as level, id and name (generated pages have one
     level of sections); the plugin turns them into MkDocs' table of contents."""
-    return [{"level": int(level), "id": anchor, "name": text} for level, anchor, text in _HEADING.findall(html)]
+    found = _HEADING.findall(html)
+    return [{"level": int(level), "id": anchor, "name": text} for level, anchor, text in found]
 
 
 def anchor_ids(html: str) -> set[str]:

@@ -8,15 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from build_tools.site.compare import DEFAULT_COLUMNS, columns_named
 from build_tools.data.library import Library
 from build_tools.data.model import Condition, Term
+from build_tools.data.suggest import did_you_mean
+from build_tools.site.compare import DEFAULT_COLUMNS, columns_named
+from build_tools.site.figures.site import site_figures
 from build_tools.site.render import Renderer
+from build_tools.site.session import session_data
 from build_tools.site.sheets import builder_catalogue, sheet_sections
 from build_tools.site.structured_data import exercise_howto
-from build_tools.data.suggest import did_you_mean
-from build_tools.site.session import session_data
-from build_tools.site.figures.site import site_figures
 
 
 class ContentMacros:

@@ -27,7 +27,6 @@ def relative_url(url: str, page_url: str) -> str:
     return relative + "/" if url.endswith("/") else relative
 
 
-
 def _inert(value: Any) -> Any:
     """Every plain string a template prints is escaped with its braces neutralised, so contributor text is
     inert even where a template forgets the `plain` filter (Markup from our filters passes unchanged)."""
@@ -61,7 +60,7 @@ class Renderer:
         self.env.filters["plain"] = plain
         self.env.filters["slug"] = lambda text: slugify(text, "-")  # as the toc extension makes heading ids
         self.env.policies["json.dumps_function"] = json_without_braces
-        self.env.globals["figures"] = site_figures(library)  # each exercise's drawing (build_tools/data/figures, site/figures)
+        self.env.globals["figures"] = site_figures(library)  # each exercise's drawing (site/figures)
 
     def render(self, template: str, page_url: str, **context: Any) -> str:
         """Render template for the page at page_url (e.g. 'exercises/clamshell/')."""

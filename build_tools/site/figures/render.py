@@ -14,8 +14,8 @@ import jinja2
 from build_tools.data.figures.pose import Pose
 from build_tools.data.figures.rig import SIDES, Body, Rig, add, apply
 from build_tools.data.figures.scene import PlacedProp, Scene, solve
-from build_tools.site.figures.shapes import Pt, arrow, capsule, fmt, hull, project, pt, smooth_closed
 from build_tools.data.figures.vocab import FigureVocabulary, Vec
+from build_tools.site.figures.shapes import Pt, arrow, capsule, fmt, hull, project, pt, smooth_closed
 
 LINE = 1.1  # outline width in centimetres of the drawn scene
 HOLD_SLOTS = 4  # how long the start and end frames rest, in frame slots

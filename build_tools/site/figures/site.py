@@ -8,12 +8,12 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from build_tools.data.library import Library
 from build_tools.data.figures.pose import Pose, pose_from_data
-from build_tools.site.figures.render import moving_point, render
 from build_tools.data.figures.rig import Rig
 from build_tools.data.figures.scene import solve
 from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
+from build_tools.data.library import Library
+from build_tools.site.figures.render import moving_point, render
 
 VIEWS = {
     "side": "from the side",
