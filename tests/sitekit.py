@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 
@@ -136,3 +139,48 @@ def current_address(tab) -> str:
     """The address the page itself holds now. Playwright's `tab.url` learns of `history.replaceState`
     through an event that may arrive after the action that caused it; `location.href` cannot lag."""
     return tab.evaluate("location.href")
+
+
+def record_ids(folder: str) -> list[str]:
+    """The shipped records' ids in exercises/ or routines/, from their file names: what tests are
+    parametrized by at collection, without reading any YAML (a record's id is its file name, as `check`
+    enforces)."""
+    return sorted(path.stem for path in (ROOT / folder).glob("*.yml"))
+
+
+class Lazy:
+    """A value made on first use, inside the first test that needs it: the shipped library is loaded then,
+    never at import time, so a data error fails the tests that need the data, with `check`'s message,
+    instead of stopping the whole collection."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make = make
+
+    @functools.cached_property
+    def value(self) -> Any:
+        return self._make()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.value, name)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.value[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.value)
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.value
+
+
+@functools.cache
+def _shipped_library() -> Any:
+    from build_tools.data.library import ProjectPaths, load_library
+
+    return load_library(ProjectPaths.at(ROOT))
+
+
+SHIPPED = Lazy(_shipped_library)  # the shipped library, loaded once per test process on first use

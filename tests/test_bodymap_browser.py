@@ -9,11 +9,9 @@ import io
 
 import pytest
 from PIL import Image
-from sitekit import ROOT
+from sitekit import SHIPPED
 
-from build_tools.data.library import ProjectPaths, load_library
-
-LIBRARY = load_library(ProjectPaths.at(ROOT))
+LIBRARY = SHIPPED
 EXERCISES = ["clamshell", "quad-set", "standing-calf-stretch"]
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
 CONDITIONS = [

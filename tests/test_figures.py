@@ -8,27 +8,28 @@ import math
 import re
 
 import pytest
-from sitekit import ROOT
+from sitekit import SHIPPED, Lazy, record_ids
 
 from build_tools.data.figures.pose import pose_from_data
 from build_tools.data.figures.rig import SEGMENT_ENDS, Rig
 from build_tools.data.figures.scene import TOLERANCE_CM, samples, solve
 from build_tools.data.figures.vocab import load_figure_vocabulary
-from build_tools.data.library import ProjectPaths, load_library
 from build_tools.site.figures.render import _DRAWN, render
 from build_tools.site.figures.shapes import project
 
-LIBRARY = load_library(ProjectPaths.at(ROOT))
-FIGURES = load_figure_vocabulary(LIBRARY.paths.vocabularies)
-RIG = Rig(FIGURES)
-POSES = {e.id: pose_from_data(e.pose, FIGURES) for e in LIBRARY.exercises.values() if e.pose}
+LIBRARY = SHIPPED
+FIGURES = Lazy(lambda: load_figure_vocabulary(LIBRARY.paths.vocabularies))
+RIG = Lazy(lambda: Rig(FIGURES.value))
+POSES = Lazy(
+    lambda: {e.id: pose_from_data(e.pose, FIGURES.value) for e in LIBRARY.exercises.values() if e.pose}
+)
 
 
 def test_every_exercise_has_a_pose():
     assert sorted(POSES) == sorted(LIBRARY.exercises)
 
 
-@pytest.mark.parametrize("exercise_id", sorted(POSES))
+@pytest.mark.parametrize("exercise_id", record_ids("exercises"))
 def test_contacts_hold_at_every_keyframe_within_a_centimetre(exercise_id):
     pose = POSES[exercise_id]
     scene = solve(pose, RIG, FIGURES)
@@ -45,7 +46,7 @@ def test_contacts_hold_at_every_keyframe_within_a_centimetre(exercise_id):
     assert [m for m in scene.misses if m.frame in keyframes and m.contact] == []
 
 
-@pytest.mark.parametrize("exercise_id", sorted(POSES))
+@pytest.mark.parametrize("exercise_id", record_ids("exercises"))
 def test_nothing_goes_through_the_floor(exercise_id):
     scene = solve(POSES[exercise_id], RIG, FIGURES)
     for body in scene.bodies:
@@ -53,7 +54,7 @@ def test_nothing_goes_through_the_floor(exercise_id):
         assert lowest >= -2.0  # an outline may touch the floor line, never sink below it
 
 
-@pytest.mark.parametrize("exercise_id", sorted(POSES))
+@pytest.mark.parametrize("exercise_id", record_ids("exercises"))
 def test_segment_lengths_stay_the_same_in_every_frame(exercise_id):
     scene = solve(POSES[exercise_id], RIG, FIGURES)
     first = scene.bodies[0].points

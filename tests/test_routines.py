@@ -9,13 +9,12 @@ import sys
 
 import pytest
 from jsonschema import Draft202012Validator
-from sitekit import ROOT, build, fixture_exercise, make_project, run
+from sitekit import ROOT, SHIPPED, build, fixture_exercise, make_project, run
 
-from build_tools.data.library import ProjectPaths, load_library
 from build_tools.data.routines import RoutineItem, RoutineSection
 from build_tools.site.sheets import item_dose
 
-LIBRARY = load_library(ProjectPaths.at(ROOT))
+LIBRARY = SHIPPED
 
 
 def routine_yaml(routine_id: str, exercises: list[str], **fields: str) -> str:

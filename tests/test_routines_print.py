@@ -13,12 +13,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
-from sitekit import ROOT, build, fixture_exercise, make_project
+from sitekit import SHIPPED, build, fixture_exercise, make_project, record_ids
 
-from build_tools.data.library import ProjectPaths, load_library
-
-LIBRARY = load_library(ProjectPaths.at(ROOT))
-ROUTINES = sorted(LIBRARY.routines)
+LIBRARY = SHIPPED
+ROUTINES = record_ids("routines")
 SITE_URL = "https://runners-knee-atlas.github.io/atlas/"
 PAPERS = {"a4": ("A4", 210.0), "letter": ("Letter", 215.9)}  # key: (Chromium format, width in mm)
 MARGIN_MM = 11  # left and right, from @page atlas-sheet in routine-sheet.css

@@ -9,14 +9,13 @@ from datetime import datetime
 
 import pytest
 from playwright.sync_api import expect
-from sitekit import ROOT
+from sitekit import ROOT, SHIPPED
 
-from build_tools.data.library import ProjectPaths, load_library
 from build_tools.data.model import dose_text
 from build_tools.site.session import session_data
 from build_tools.site.sheets import sheet_sections
 
-LIBRARY = load_library(ProjectPaths.at(ROOT))
+LIBRARY = SHIPPED
 EVENING = "#t=Evening&w=6&e=wall-sit_2_10s&e=clamshell_1_3"
 
 

@@ -15,13 +15,12 @@ from urllib.parse import urljoin
 
 import pytest
 from linkcheck import broken_links, page_links
-from sitekit import ROOT, BuildResult, build, fixture_exercise, make_project
+from sitekit import ROOT, SHIPPED, BuildResult, build, fixture_exercise, make_project
 
-from build_tools.data.library import ProjectPaths, load_library
 from build_tools.site.compare import COLUMNS
 from build_tools.site.macros import CONTENT_MACROS
 
-LIBRARY = load_library(ProjectPaths.at(ROOT))
+LIBRARY = SHIPPED
 
 
 def _article(html: str) -> str:

@@ -10,11 +10,9 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from sitekit import ROOT, current_address
+from sitekit import SHIPPED, current_address
 
-from build_tools.data.library import ProjectPaths, load_library
-
-LIBRARY = load_library(ProjectPaths.at(ROOT))
+LIBRARY = SHIPPED
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
