@@ -8,6 +8,7 @@ import functools
 import gzip
 import http.server
 import json
+import posixpath
 import re
 import shutil
 import threading
@@ -53,6 +54,20 @@ def test_the_precache_holds_every_routine_and_exercise_within_budget(shipped_sit
     ):
         assert needed in urls, needed
     assert not [u for u in urls if u.endswith(".pdf")]
+    # Whatever a kept page shows (pictures, scripts, styles) is kept too: nothing breaks offline.
+    kept = {(Path(u) / "index.html").as_posix() if u.endswith("/") else u for u in urls} | {"index.html"}
+    for url in urls:
+        if not (url.endswith("/") or url == "./"):
+            continue
+        page = url if url != "./" else ""
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        for ref in re.findall(r'<(?:img|script|link rel="stylesheet")[^>]*?(?:src|href)="([^"#?]+)', html):
+            if ref.startswith(("http:", "https:", "data:")):
+                continue
+            target = posixpath.normpath(posixpath.join("/" + page, ref)).lstrip("/")
+            if (site / target).is_dir():
+                target += "/index.html"
+            assert target in kept, f"{url} uses {ref}, which is not kept offline"
     manifest = json.loads((site / "manifest.webmanifest").read_text())
     assert {i["sizes"] for i in manifest["icons"]} == {"192x192", "512x512"}
 
@@ -72,6 +87,15 @@ def test_after_one_visit_the_atlas_works_with_the_network_off(browser, site_serv
         context.set_offline(True)
         tab.goto(site_server + f"routines/{ROUTINES[-1]}/")
         expect(tab.get_by_role("link", name="Start session")).to_be_visible()
+        tab.wait_for_load_state("load")
+        broken = tab.locator("img").evaluate_all(
+            "imgs => imgs.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
+        )
+        assert broken == [], "the sheet's pictures are kept offline too"
+        assert tab.locator("img.sheet-figure").count() > 0
+        tab.emulate_media(media="print")
+        assert tab.pdf(format="A4")[:4] == b"%PDF"  # printing the sheet works offline
+        tab.emulate_media(media="screen")
         tab.goto(site_server + "exercises/clamshell/")
         expect(tab.get_by_role("heading", level=1, name="Clamshell")).to_be_visible()
 

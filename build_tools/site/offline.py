@@ -19,7 +19,8 @@ from pathlib import Path
 from build_tools.data.release import Release
 
 # What a reader needs to read and do any routine offline, and nothing more, so the precache stays inside
-# its budget as the library grows: the home page, every routine and exercise page (with their figures),
+# its budget as the library grows: the home page, every routine and exercise page (with their figures: the
+# animated file for the session, start and end for routine sheets, the still for exercise cards),
 # the session and the log, the pain rule and the red flags, search, our assets and Material's, the log's
 # schema (the import checks against it), the web app manifest and icons. Everything else (condition,
 # muscle, equipment, compare, About and contributor pages, the tag index, routine PDFs: printing the page
@@ -34,7 +35,7 @@ KEPT_PREFIXES = (
     "manifest.webmanifest",
 )
 KEPT_FILES = ("index.html", "api/log.schema.json")
-SKIPPED_SUFFIXES = (".pdf", ".map", ".gz", "figure-still.svg", "figure-pair.svg")  # pages inline those
+SKIPPED_SUFFIXES = (".pdf", ".map", ".gz")
 SKIPPED_PREFIXES = ("exercises/tags/", "assets/javascripts/lunr/")  # the tag index; other languages' stemmers
 BUDGET_BYTES = 6_000_000
 
