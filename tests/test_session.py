@@ -265,3 +265,22 @@ def test_a_figure_shows_when_the_exercise_has_one():
     assert figure_path(replace(clamshell, pose=None, media=())) is None
     drawn = replace(clamshell, pose=None, media=(Media("media/clamshell.svg", "", "CC-BY-SA-4.0", "Atlas"),))
     assert figure_path(drawn) == "media/clamshell.svg"
+
+
+def test_the_screen_is_kept_awake_while_a_session_runs(phone, site_server):
+    _, tab = phone
+    # Record what the session asks of the Screen Wake Lock API (the real request still runs).
+    tab.add_init_script(
+        """
+        window.wakeRequests = [];
+        if (navigator.wakeLock) {
+          const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+          navigator.wakeLock.request = (type) => { window.wakeRequests.push(type); return request(type); };
+        }
+        """
+    )
+    tab.goto(site_server + "routines/eight-key-exercises/")
+    assert tab.evaluate("window.wakeRequests") == []  # a routine page does not hold the screen on
+    tab.get_by_role("link", name="Start session").click()
+    expect(tab.get_by_role("heading", level=2, name="Straight leg raise")).to_be_visible()
+    assert tab.evaluate("'wakeLock' in navigator") and tab.evaluate("window.wakeRequests") == ["screen"]
