@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
@@ -84,6 +85,13 @@ def test_a_routine_page_starts_a_session_with_its_sheets_dose(phone, site_server
         box = button.bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44
     assert left.bounding_box()["y"] == right.bounding_box()["y"]
+    # Its drawing shows (a picture that loaded), and its name links to its page.
+    figure = tab.locator("[data-figure] img")
+    expect(figure).to_be_visible()
+    tab.wait_for_function("document.querySelector('[data-figure] img').complete")
+    assert figure.evaluate("img => img.naturalWidth") > 0, figure.get_attribute("src")
+    link = tab.locator("[data-exercise-link]").get_attribute("href")
+    assert tab.request.get(urljoin(tab.url, link)).ok, link
 
 
 def test_holds_rests_reps_pain_and_a_reload_in_the_middle(phone, site_server):
