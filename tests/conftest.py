@@ -38,6 +38,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
+    def copyfile(self, source, outputfile) -> None:
+        try:
+            super().copyfile(source, outputfile)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser stopped reading (a page closed mid-precache): nothing to report
+
 
 @pytest.fixture(scope="session")
 def site_server(shipped_site: BuildResult):
