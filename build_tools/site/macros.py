@@ -12,7 +12,7 @@ from build_tools.data.library import Library
 from build_tools.data.model import Condition, Term
 from build_tools.data.suggest import did_you_mean
 from build_tools.site.compare import DEFAULT_COLUMNS, columns_named
-from build_tools.site.figures.site import site_figures
+from build_tools.site.figures.site import VIEWS, site_figures
 from build_tools.site.render import Renderer
 from build_tools.site.session import session_data
 from build_tools.site.sheets import builder_catalogue, sheet_sections
@@ -225,6 +225,19 @@ class ContentMacros:
         """The session log kept in this browser: sessions, pain by week, each exercise's history."""
         return self._render("log.html")
 
+    def pose_editor(self) -> str:
+        """The pose editor: a slider per joint and side, the figure redrawn as they move, the YAML."""
+        editor = site_figures(self.library).editor
+        positions, exercises = editor.starts()
+        return self._render(
+            "pose-editor.html",
+            groups=editor.sliders(),
+            positions=positions,
+            exercises=exercises,
+            views=VIEWS,
+            keyframes=list(editor.pose_schema["keyframes"]["properties"]),
+        )
+
     def registry(self) -> dict[str, Any]:
         """Name -> function, for registration with mkdocs-macros."""
         return {name: getattr(self, name) for name in CONTENT_MACROS}
@@ -252,6 +265,7 @@ CONTENT_MACROS = [
     "routine_builder",
     "session_page",
     "log_page",
+    "pose_editor",
 ]
 JINJA_AND_MKDOCS_MACROS = {
     "range",

@@ -36,7 +36,14 @@ KEPT_PREFIXES = (
 )
 KEPT_FILES = ("index.html", "api/log.schema.json")
 SKIPPED_SUFFIXES = (".pdf", ".map", ".gz")
-SKIPPED_PREFIXES = ("exercises/tags/", "assets/javascripts/lunr/")  # the tag index; other languages' stemmers
+# The tag index; other languages' stemmers; the contributors' pose editor (its page is read online too).
+SKIPPED_PREFIXES = (
+    "exercises/tags/",
+    "assets/javascripts/lunr/",
+    "assets/pose-editor.json",
+    "assets/javascripts/pose-editor.js",
+    "assets/stylesheets/pose-editor.css",
+)
 BUDGET_BYTES = 6_000_000
 
 

@@ -149,3 +149,9 @@ def example_pose(folder: Path, position: str, view: str = "side") -> str:
         raise ValueError(f"unknown position '{position}'; allowed: {known}")
     body = "".join(f"  {line}\n" for line in where.example.rstrip("\n").splitlines())
     return f"pose:\n  view: {view}\n  position: {position}\n{body}"
+
+
+def example_pose_data(where: Position, view: str = "side") -> dict[str, Any]:
+    """A position's example pose (the one `new` writes) as a pose block's data, as a record would hold it."""
+    body: Any = YAML(typ="safe").load(where.example) if where.example.strip() else {}
+    return {"view": view, "position": where.id, **(body or {})}

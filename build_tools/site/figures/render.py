@@ -32,6 +32,8 @@ FOOT = [
     (0.012, 0.014),
     (-0.022, 0.014),
 ]
+# The nose and chin in the head's frame, fractions of height: they show the way the face looks.
+FACE = ((0.066, -0.008, 0.0), (0.05, -0.05, 0.0))
 ARROW_POINTS = ("ankle", "knee", "heel", "toe", "wrist", "elbow")
 ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -139,8 +141,7 @@ class Drawer:
                 )
                 out.append(add(centre, apply(frame, local)))
         h = self.rig.height
-        out.append(add(centre, apply(frame, (0.066 * h, -0.008 * h, 0.0))))  # nose
-        out.append(add(centre, apply(frame, (0.05 * h, -0.05 * h, 0.0))))  # chin
+        out += [add(centre, apply(frame, (x * h, y * h, z * h))) for x, y, z in FACE]
         return out
 
 

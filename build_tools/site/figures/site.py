@@ -13,6 +13,7 @@ from build_tools.data.figures.rig import Rig
 from build_tools.data.figures.scene import solve
 from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
 from build_tools.data.library import Library
+from build_tools.site.figures.editor import EDITOR_DATA, PoseEditor
 from build_tools.site.figures.render import moving_point, render
 
 VIEWS = {
@@ -69,6 +70,7 @@ class SiteFigures:
             for exercise in self.library.exercises.values()
             if exercise.pose
         }
+        self.editor = PoseEditor(self.library, self.figures)
 
     def svg(self, exercise_id: str, mode: str = "animated", prefix: str = "") -> str:
         """The drawing as SVG text, or '' for an exercise without a pose."""
@@ -96,11 +98,14 @@ class SiteFigures:
         return describe(pose, self.figures, self.library.exercises[exercise_id].name) if pose else ""
 
     def files(self) -> dict[str, str]:
-        """Every standalone figure file by its path from the site root."""
+        """Every standalone figure file by its path from the site root, and the pose editor's data."""
         return {
-            figure_path(eid, name): self.svg(eid, mode)
-            for eid in sorted(self.poses)
-            for name, mode in FILES.items()
+            **{
+                figure_path(eid, name): self.svg(eid, mode)
+                for eid in sorted(self.poses)
+                for name, mode in FILES.items()
+            },
+            EDITOR_DATA: self.editor.data_file(VIEWS),
         }
 
     def api_entry(self, exercise_id: str, site_url: str) -> dict[str, Any]:

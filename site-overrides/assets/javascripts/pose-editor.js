@@ -1,0 +1,814 @@
+/* The pose editor (/contribute/pose-editor/): a slider per joint and side poses the figure, which is
+   redrawn as they move, and the pose block to paste into a record is written below.
+
+   Everything it knows of the figure comes from assets/pose-editor.json, written by the build
+   (build_tools/site/figures/editor.py): the rig's proportions, the joints and their ranges, the starting
+   positions and every exercise's pose. The functions under "Posing" and "Placing" are ports of
+   build_tools/data/figures/rig.py, pose.py and scene.py, name for name, and "Drawing" projects as
+   build_tools/site/figures/shapes.py does; tests/test_pose_editor.py checks that both give the same
+   points. window.atlasPoseEditor.ready resolves to those pure functions once the data is in. */
+(function () {
+  "use strict";
+
+  const root = document.querySelector("[data-pose-editor]");
+  let signal;
+  const ready = new Promise(function (resolve) { signal = resolve; });
+  window.atlasPoseEditor = { ready: ready };
+  if (!root) return;
+
+  /* -- Posing: build_tools/data/figures/rig.py ------------------------------------------------- */
+
+  const SIDES = [["left", -1], ["right", 1]];
+
+  function matMul(a, b) {
+    return a.map(function (row) {
+      return [0, 1, 2].map(function (j) { return row[0] * b[0][j] + row[1] * b[1][j] + row[2] * b[2][j]; });
+    });
+  }
+  function apply(m, v) {
+    return [0, 1, 2].map(function (i) { return m[i][0] * v[0] + m[i][1] * v[1] + m[i][2] * v[2]; });
+  }
+  function add(a, b) { return [a[0] + b[0], a[1] + b[1], a[2] + b[2]]; }
+  function scale(v, k) { return [v[0] * k, v[1] * k, v[2] * k]; }
+  function cs(deg) { const r = deg * Math.PI / 180; return [Math.cos(r), Math.sin(r)]; }
+  // Rotation about the forward axis (abduction, side bend).
+  function rotX(deg) { const [c, s] = cs(deg); return [[1, 0, 0], [0, c, -s], [0, s, c]]; }
+  // Rotation about the long (up) axis (rotation).
+  function rotY(deg) { const [c, s] = cs(deg); return [[c, 0, s], [0, 1, 0], [-s, 0, c]]; }
+  // Rotation about the side-to-side axis (flexion).
+  function rotZ(deg) { const [c, s] = cs(deg); return [[c, -s, 0], [s, c, 0], [0, 0, 1]]; }
+  function cross(a, b) {
+    return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+  }
+  function mirror(v, sign) { return [v[0], v[1], v[2] * sign]; }
+
+  // The pelvis's orientation: its front, head and right side as columns, then tilted forward.
+  function rootMatrix(head, front, tilt) {
+    const right = cross(front, head);
+    const base = [0, 1, 2].map(function (i) { return [front[i], head[i], right[i]]; });
+    return matMul(rotZ(-tilt), base);
+  }
+
+  function makeRig(data) {
+    const spec = data.rig;
+    const h = Number(spec.height_cm);
+    const rig = { height: h, lengths: {}, joints: {}, radii: {}, pointSpecs: {}, positions: {} };
+    for (const [k, v] of Object.entries(spec.lengths)) rig.lengths[k] = Number(v) * h;
+    for (const [k, v] of Object.entries(spec.joints)) rig.joints[k] = scale(v.map(Number), h);
+    for (const [k, v] of Object.entries(spec.radii)) rig.radii[k] = [Number(v[0]) * h, Number(v[1]) * h];
+    rig.torso = spec.torso.map(function (s) { return [String(s[0]), s[1] * h, s[2] * h, s[3] * h, s[4] * h]; });
+    for (const [name, point] of Object.entries(spec.points)) {
+      const segment = String(point[0]);
+      const offset = scale(point[1].map(Number), h);
+      if (point.length > 2 && point[2] === "sided") {
+        for (const [side, sign] of SIDES) {
+          const carrier = segment === "pelvis" || segment === "trunk" ? segment : side + "_" + segment;
+          rig.pointSpecs[side + "_" + name] = [carrier, mirror(offset, sign)];
+        }
+      } else {
+        rig.pointSpecs[name] = [segment, offset];
+      }
+    }
+    for (const p of data.positions) rig.positions[p.id] = p;
+    return rig;
+  }
+
+  // Forward kinematics from the pelvis (its centre at the origin): Rig.pose.
+  function posed(rig, position, angles, tilt) {
+    function a(name) { return name in angles ? Number(angles[name]) : 0; }
+    const where = rig.positions[position];
+    const pelvis = rootMatrix(where.head, where.front, "tilt" in angles ? Number(angles.tilt) : (tilt || 0));
+    const frames = { pelvis: pelvis };
+    const origins = { pelvis: [0, 0, 0] };
+    const down = [0, -1, 0];
+    for (const [side, sign] of SIDES) {
+      const hip = apply(pelvis, mirror(rig.joints.hip, sign));
+      const thigh = matMul(pelvis, matMul(rotZ(a(side + "_hip_flexion")),
+        matMul(rotX(-sign * a(side + "_hip_abduction")), rotY(-sign * a(side + "_hip_rotation")))));
+      const knee = add(hip, apply(thigh, scale(down, rig.lengths.thigh)));
+      const shank = matMul(thigh, rotZ(-a(side + "_knee_flexion")));
+      const ankle = add(knee, apply(shank, scale(down, rig.lengths.shank)));
+      const foot = matMul(shank, rotZ(a(side + "_ankle_dorsiflexion")));
+      Object.assign(frames, { [side + "_thigh"]: thigh, [side + "_shank"]: shank, [side + "_foot"]: foot });
+      Object.assign(origins, { [side + "_thigh"]: hip, [side + "_shank"]: knee, [side + "_foot"]: ankle });
+    }
+    const lumbar = apply(pelvis, rig.joints.lumbar);
+    const trunk = matMul(pelvis, matMul(rotZ(-a("trunk_flexion")),
+      matMul(rotX(a("trunk_side_bend")), rotY(-a("trunk_rotation")))));
+    frames.trunk = trunk;
+    origins.trunk = lumbar;
+    const neckBase = add(lumbar, apply(trunk, rig.joints.neck));
+    frames.head = matMul(trunk, rotZ(-a("neck_flexion")));
+    origins.head = neckBase;
+    for (const [side, sign] of SIDES) {
+      const shoulder = add(lumbar, apply(trunk, mirror(rig.joints.shoulder, sign)));
+      const upper = matMul(trunk, matMul(rotZ(a(side + "_shoulder_flexion")),
+        rotX(-sign * a(side + "_shoulder_abduction"))));
+      const elbow = add(shoulder, apply(upper, scale(down, rig.lengths.upper_arm)));
+      frames[side + "_upper_arm"] = upper;
+      frames[side + "_forearm"] = matMul(upper, rotZ(a(side + "_elbow_flexion")));
+      origins[side + "_upper_arm"] = shoulder;
+      origins[side + "_forearm"] = elbow;
+    }
+    const points = jointPoints(rig, frames, origins);
+    for (const [name, [segment, offset]] of Object.entries(rig.pointSpecs)) {
+      points[name] = add(origins[segment], apply(frames[segment], offset));
+    }
+    return { frames: frames, origins: origins, points: points };
+  }
+
+  // The joint centres by name: Rig.joint_points.
+  function jointPoints(rig, frames, origins) {
+    const down = [0, -1, 0];
+    const points = { pelvis: origins.pelvis, lumbar: origins.trunk, neck: origins.head };
+    points.head = add(origins.head, apply(frames.head, rig.joints.head_centre));
+    for (const [side] of SIDES) {
+      points[side + "_hip"] = origins[side + "_thigh"];
+      points[side + "_knee"] = origins[side + "_shank"];
+      points[side + "_ankle"] = origins[side + "_foot"];
+      points[side + "_shoulder"] = origins[side + "_upper_arm"];
+      points[side + "_elbow"] = origins[side + "_forearm"];
+      points[side + "_wrist"] = add(origins[side + "_forearm"],
+        apply(frames[side + "_forearm"], scale(down, rig.lengths.forearm)));
+    }
+    return points;
+  }
+
+  function moved(body, by) {
+    const shift = function (map) {
+      const out = {};
+      for (const [k, v] of Object.entries(map)) out[k] = add(v, by);
+      return out;
+    };
+    return { frames: body.frames, origins: shift(body.origins), points: shift(body.points) };
+  }
+
+  /* -- Keyframes: build_tools/data/figures/pose.py ------------------------------------------- */
+
+  // One keyframe's angles as full names: `both` first, then `left` and `right`, which win.
+  function sideAngles(block, joints) {
+    const angles = {};
+    for (const [joint, value] of Object.entries(block.both || {})) {
+      const known = joints[joint];
+      if (known && !known.sided) angles[joint] = Number(value);
+      else angles["left_" + joint] = angles["right_" + joint] = Number(value);
+    }
+    for (const side of ["left", "right"]) {
+      for (const [joint, value] of Object.entries(block[side] || {})) angles[side + "_" + joint] = Number(value);
+    }
+    return angles;
+  }
+
+  // A pose block's keyframes in play order, each with its full angles (a later one keeps what it
+  // does not change) and its own contacts: pose_from_data.
+  function keyframesOf(data, pose) {
+    const given = pose.keyframes;
+    const names = ["start"].concat(Object.keys(given).filter(function (k) { return k !== "start" && k !== "end"; }), ["end"]);
+    let current = { tilt: Number(pose.tilt || 0) };
+    return names.map(function (name) {
+      const block = given[name] || {};
+      current = Object.assign({}, current, sideAngles(block, data.jointsById));
+      if ("tilt" in block) current.tilt = Number(block.tilt);
+      return { name: name, angles: Object.assign({}, current), contacts: (block.contacts || []).slice() };
+    });
+  }
+
+  // Every drawn frame's angles, eased between keyframes: Pose.frames.
+  function framesOf(data, keyframes) {
+    const out = [Object.assign({}, keyframes[0].angles)];
+    for (let k = 0; k + 1 < keyframes.length; k++) {
+      const before = keyframes[k].angles;
+      const after = keyframes[k + 1].angles;
+      const names = Array.from(new Set(Object.keys(before).concat(Object.keys(after))));
+      for (let step = 1; step <= data.steps_between; step++) {
+        const t = step / data.steps_between;
+        const eased = t * t * (3 - 2 * t);
+        const frame = {};
+        for (const n of names) {
+          const b = n in before ? before[n] : 0;
+          frame[n] = b + ((n in after ? after[n] : 0) - b) * eased;
+        }
+        out.push(frame);
+      }
+    }
+    return out;
+  }
+
+  function propUses(data, pose) {
+    return (pose.props || []).map(function (use) {
+      const known = data.props[use.prop];
+      const params = {};
+      for (const [k, v] of Object.entries((known && known.parameters) || {})) params[k] = v.default;
+      for (const [k, v] of Object.entries(use)) if (k !== "prop") params[k] = v;
+      return { prop: use.prop, params: params };
+    });
+  }
+
+  /* -- Placing: build_tools/data/figures/scene.py -------------------------------------------- */
+
+  // Points on the drawn body's surface; the lowest of them goes on the floor when no contact says
+  // otherwise: samples().
+  function samples(rig, body) {
+    const out = {};
+    const ends = [];
+    for (const [side] of SIDES) {
+      ends.push(["thigh", side + "_hip", side + "_knee"], ["shank", side + "_knee", side + "_ankle"],
+        ["upper_arm", side + "_shoulder", side + "_elbow"], ["forearm", side + "_elbow", side + "_wrist"]);
+    }
+    for (const [kind, a, b] of ends) {
+      for (const [name, r] of [[a, rig.radii[kind][0]], [b, rig.radii[kind][1]]]) {
+        const p = body.points[name];
+        const low = [p[0], p[1] - r, p[2]];
+        const had = out[name] || p;
+        out[name] = low[1] < had[1] ? low : had;
+      }
+    }
+    rig.torso.forEach(function ([segment, height, halfW, halfD, shift], i) {
+      for (let k = 0; k < 8; k++) {
+        const t = 2 * Math.PI * k / 8;
+        const local = [shift + halfD * Math.cos(t), height, halfW * Math.sin(t)];
+        out["torso" + i + "_" + k] = add(body.origins[segment], apply(body.frames[segment], local));
+      }
+    });
+    const head = body.points.head;
+    out.head = [head[0], head[1] - Math.min(rig.radii.head[0], rig.radii.head[1]), head[2]];
+    for (const [side] of SIDES) {
+      for (const part of ["heel", "toe", "hand", "kneecap"]) out[side + "_" + part] = body.points[side + "_" + part];
+    }
+    return out;
+  }
+
+  const SURFACE_PROPS = { step: ["step", "height_cm"], chair: ["chair", "height_cm"], roller: ["foam-roller", "diameter_cm"] };
+
+  function surfaceHeight(data, surface, props) {
+    const which = SURFACE_PROPS[surface];
+    if (!which) return 0;
+    const fallback = Number(data.props[which[0]].parameters[which[1]].default);
+    const use = props.find(function (p) { return p.prop === which[0]; });
+    return use ? Number(use.params[which[1]] || fallback) : fallback;
+  }
+
+  // Every frame placed so its contacts hold, as solve() places it: lowered onto its supports, slid
+  // against a wall or ball, kept where the first frame put its feet (or hands).
+  function placeAll(data, rig, pose) {
+    const keyframes = keyframesOf(data, pose);
+    const frames = framesOf(data, keyframes);
+    const props = propUses(data, pose);
+    const keyframeAt = {};
+    keyframes.forEach(function (k, i) { keyframeAt[i * data.steps_between] = k; });
+    const ball = props.find(function (p) { return p.prop === "ball"; });
+    const ballDefault = Number(data.props.ball.parameters.diameter_cm.default);
+    const ballR = (ball ? Number(ball.params.diameter_cm || ballDefault) : ballDefault) / 2;
+    const known = function (ids) { return ids.filter(function (c) { return c in data.contacts; }); };
+    const bodies = [];
+    let wallX = null;
+    let wallBehind = true;
+    let anchor = null;
+    frames.forEach(function (angles, i) {
+      let body = posed(rig, pose.position, angles, Number(pose.tilt || 0));
+      const extra = i in keyframeAt ? keyframeAt[i].contacts : [];
+      const contacts = known((pose.contacts || []).concat(extra)).map(function (id) { return Object.assign({ id: id }, data.contacts[id]); });
+      const vertical = [];
+      for (const c of contacts) {
+        if (!data.vertical_surfaces.includes(c.surface)) continue;
+        for (const p of c.points) if (p in body.points) vertical.push([p, surfaceHeight(data, c.surface, props)]);
+      }
+      let dy;
+      if (vertical.length) dy = Math.max.apply(null, vertical.map(function ([p, h]) { return h - body.points[p][1]; }));
+      else dy = -Math.min.apply(null, Object.values(samples(rig, body)).map(function (v) { return v[1]; }));
+      body = moved(body, [0, dy, 0]);
+      const sideways = [];
+      for (const c of contacts) {
+        if (c.surface !== "wall" && c.surface !== "ball") continue;
+        for (const p of c.points) if (p in body.points) sideways.push([c, p]);
+      }
+      if (sideways.length) {
+        const offset = sideways[0][0].surface === "ball" ? 2 * ballR : 0;
+        const xs = sideways.map(function ([, p]) { return body.points[p][0]; });
+        if (wallX === null) {
+          wallBehind = xs.reduce(function (s, x) { return s + x; }, 0) / xs.length < body.points.pelvis[0];
+          wallX = wallBehind ? Math.min.apply(null, xs) - offset : Math.max.apply(null, xs) + offset;
+        }
+        const reach = wallBehind ? Math.min.apply(null, xs) - offset : Math.max.apply(null, xs) + offset;
+        body = moved(body, [wallX - reach, 0, 0]);
+      } else {
+        let fixed = [];
+        for (const c of contacts) {
+          if ((pose.contacts || []).includes(c.id) && data.vertical_surfaces.includes(c.surface)) fixed = fixed.concat(c.points);
+        }
+        fixed = fixed.filter(function (p) { return p in body.points; });
+        if (!fixed.length) fixed = ["pelvis"];
+        const x = fixed.reduce(function (s, p) { return s + body.points[p][0]; }, 0) / fixed.length;
+        if (anchor === null) anchor = x;
+        body = moved(body, [anchor - x, 0, 0]);
+      }
+      bodies.push(body);
+    });
+    return {
+      keyframes: keyframes,
+      props: props,
+      bodies: bodies,
+      keyBodies: keyframes.map(function (k, i) { return bodies[i * data.steps_between]; }),
+      placed: placeProps(data, pose, props, keyframes, bodies[0], wallX, wallBehind, ballR),
+    };
+  }
+
+  // Where each prop goes, from where the first frame's body meets it: place_props (the drawing only).
+  function placeProps(data, pose, props, keyframes, body, wallX, wallBehind, ballR) {
+    const pts = body.points;
+    const contacts = [];
+    for (const k of keyframes) {
+      for (const id of (pose.contacts || []).concat(k.contacts)) if (id in data.contacts) contacts.push(data.contacts[id]);
+    }
+    function touching(prop) {
+      const out = [];
+      for (const c of contacts) if (c.prop === prop) for (const p of c.points) if (p in pts) out.push([p, pts[p]]);
+      return out;
+    }
+    const xs = Object.values(pts).map(function (p) { return p[0]; });
+    const placed = [];
+    for (const use of props) {
+      if (use.prop === "step" || use.prop === "chair") {
+        const top = surfaceHeight(data, use.prop, props);
+        const on = touching(use.prop);
+        let x0, x1, zc;
+        if (on.length) {
+          const onX = on.map(function ([, p]) { return p[0]; });
+          const behind = onX.reduce(function (s, x) { return s + x; }, 0) / onX.length < pts.pelvis[0] - 10;
+          const toesOnly = on.every(function ([name]) { return name === "left_toe" || name === "right_toe"; });
+          const front = Math.max.apply(null, onX);
+          const back = Math.min.apply(null, onX);
+          const depth = use.prop === "step" ? 34 : 42;
+          if (behind || (toesOnly && use.prop === "step")) {
+            [x0, x1] = behind ? [front - depth, front + 3] : [front - 3, front - 3 + depth];
+          } else {
+            x0 = back - 5;
+            x1 = Math.max(front + 5, x0 + depth);
+          }
+          zc = on.reduce(function (s, [, p]) { return s + p[2]; }, 0) / on.length;
+        } else {
+          x0 = Math.max.apply(null, xs) + 10;
+          x1 = x0 + 34;
+          zc = 0;
+        }
+        placed.push({ prop: use.prop, box: [x0, x1, top, zc - 12, zc + 12] });
+      } else if (use.prop === "wall") {
+        placed.push({ prop: "wall", wallX: wallX !== null ? wallX : Math.min.apply(null, xs) - 8 });
+      } else if (use.prop === "ball" && wallX !== null) {
+        placed.push({ prop: "ball", circle: [wallBehind ? wallX + ballR : wallX - ballR, pts.mid_back[1], ballR] });
+      } else if (use.prop === "foam-roller") {
+        const on = touching("foam-roller");
+        const r = surfaceHeight(data, "roller", props) / 2;
+        placed.push({ prop: use.prop, circle: [on.length ? on[0][1][0] : pts.pelvis[0], r, r] });
+      } else if (use.prop === "mat") {
+        placed.push({ prop: "mat", box: [Math.min.apply(null, xs) - 12, Math.max.apply(null, xs) + 12, 1, -40, 40] });
+      } else {
+        placed.push({ prop: use.prop, line: bandLine(use, pts) });
+      }
+    }
+    return placed;
+  }
+
+  function bandLine(use, pts) {
+    if (use.prop === "mini-band") {
+      const where = { knees: "knee", ankles: "ankle", thighs: "knee" }[use.params.around] || "knee";
+      return [pts["left_" + where], pts["right_" + where]];
+    }
+    if (use.prop === "strap") return [pts.right_wrist, pts.right_toe];
+    const start = pts[use.params.around || "right_ankle"] || pts.right_ankle;
+    if (use.params.tied_to === "foot") return [start, pts.right_toe];
+    return [start, [start[0] + 45, start[1], start[2]]];
+  }
+
+  /* -- Drawing: projection as build_tools/site/figures/shapes.py, simpler shapes ------------- */
+
+  // A room point as [screen x, screen y downward, depth toward the reader]: project().
+  function project(data, view, p) {
+    const [x, y, z] = p;
+    if (view === "front") return [-z, -y, x];
+    if (view === "above") return [x, z, y];
+    if (view === "three-quarter") {
+      const [c, s] = cs(data.three_quarter_degrees);
+      return [x * c - z * s, -y, x * s + z * c];
+    }
+    return [x, -y, z];
+  }
+
+  function fmt(v) { return String(Math.round(v * 10) / 10); }
+
+  function capsule(a, b, ra, rb) {
+    const dx = b[0] - a[0], dy = b[1] - a[1];
+    const length = Math.hypot(dx, dy);
+    if (length <= Math.abs(ra - rb) + 0.05) {
+      const r = Math.max(ra, rb);
+      const c = ra >= rb ? a : b;
+      return "M" + fmt(c[0] - r) + " " + fmt(c[1]) + "a" + fmt(r) + " " + fmt(r) + " 0 1 0 " + fmt(2 * r) + " 0a" +
+        fmt(r) + " " + fmt(r) + " 0 1 0 " + fmt(-2 * r) + " 0z";
+    }
+    const ux = dx / length, uy = dy / length, nx = -uy, ny = ux;
+    const sinA = (ra - rb) / length;
+    const cosA = Math.sqrt(Math.max(0, 1 - sinA * sinA));
+    const plus = [ux * sinA + nx * cosA, uy * sinA + ny * cosA];
+    const minus = [ux * sinA - nx * cosA, uy * sinA - ny * cosA];
+    const pt = function (p) { return fmt(p[0]) + " " + fmt(p[1]); };
+    const a1 = [a[0] + ra * plus[0], a[1] + ra * plus[1]];
+    const b1 = [b[0] + rb * plus[0], b[1] + rb * plus[1]];
+    const b2 = [b[0] + rb * minus[0], b[1] + rb * minus[1]];
+    const a2 = [a[0] + ra * minus[0], a[1] + ra * minus[1]];
+    return "M" + pt(a1) + "L" + pt(b1) + "A" + fmt(rb) + " " + fmt(rb) + " 0 0 0 " + pt(b2) + "L" + pt(a2) +
+      "A" + fmt(ra) + " " + fmt(ra) + " 0 1 0 " + pt(a1) + "z";
+  }
+
+  // The convex hull of screen points (Andrew's monotone chain), with rounded corners (quadratic curves
+  // through the middle of each edge) as hull() and smooth_closed() draw a body part, or straight for a prop.
+  function hullPath(points, straight) {
+    const pts = points.slice().sort(function (p, q) { return p[0] - q[0] || p[1] - q[1]; });
+    if (pts.length < 3) return "";
+    const turn = function (o, a, b) { return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]); };
+    const half = function (list) {
+      const out = [];
+      for (const p of list) {
+        while (out.length >= 2 && turn(out[out.length - 2], out[out.length - 1], p) <= 0) out.pop();
+        out.push(p);
+      }
+      return out.slice(0, -1);
+    };
+    const hull = half(pts).concat(half(pts.slice().reverse()));
+    const pt = function (p) { return fmt(p[0]) + " " + fmt(p[1]); };
+    if (straight) return "M" + hull.map(pt).join("L") + "z";
+    const mids = hull.map(function (p, i) {
+      const q = hull[(i + 1) % hull.length];
+      return [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
+    });
+    return "M" + pt(mids[mids.length - 1]) + hull.map(function (corner, i) { return "Q" + pt(corner) + " " + pt(mids[i]); }).join("") + "z";
+  }
+
+  // One body as chains (each leg and arm, the torso with neck and head), back to front: Drawer.chains.
+  function chains(data, rig, view, body, seen) {
+    const at = function (p) { const s = project(data, view, p); seen.push(s); return s; };
+    const depth = function (p) { return project(data, view, p)[2]; };
+    const h = rig.height;
+    const pts = body.points;
+    const centre = depth(pts.pelvis);
+    const out = [];
+    const limb = function (a, b, kind) { return capsule(at(pts[a]), at(pts[b]), rig.radii[kind][0], rig.radii[kind][1]); };
+    for (const [side] of SIDES) {
+      const leg = [side + "_hip", side + "_knee", side + "_ankle"];
+      const arm = [side + "_shoulder", side + "_elbow", side + "_wrist"];
+      for (const [kind, joints] of [["leg", leg], ["arm", arm]]) {
+        const d = joints.reduce(function (s, j) { return s + depth(pts[j]); }, 0) / 3;
+        const chain = { depth: d, fill: d < centre - 4 ? "f" : "n", paths: [] };
+        if (kind === "leg") {
+          const frame = body.frames[side + "_foot"], origin = body.origins[side + "_foot"];
+          const half = rig.lengths.foot_breadth / 2;
+          const foot = [];
+          for (const [x, y] of data.drawing.foot) {
+            for (const z of [-half, half * 0.6]) foot.push(at(add(origin, apply(frame, [x * h, y * h, z]))));
+          }
+          chain.paths.push(limb(leg[0], leg[1], "thigh"), limb(leg[1], leg[2], "shank"), hullPath(foot));
+        } else {
+          const r = rig.radii.forearm[1];
+          chain.paths.push(limb(arm[0], arm[1], "upper_arm"), limb(arm[1], arm[2], "forearm"),
+            capsule(at(pts[arm[2]]), at(pts[side + "_hand"]), r, r * 0.8));
+        }
+        out.push(chain);
+      }
+    }
+    const torso = [];
+    for (const [segment, height, halfW, halfD, shift] of rig.torso) {
+      for (let k = 0; k < 16; k++) {
+        const t = 2 * Math.PI * k / 16;
+        torso.push(at(add(body.origins[segment], apply(body.frames[segment], [shift + halfD * Math.cos(t), height, halfW * Math.sin(t)]))));
+      }
+    }
+    const [halfW, halfH] = rig.radii.head;
+    const head = [];
+    for (const lat of [-1.2, -0.6, 0, 0.6, 1.2]) {
+      for (let k = 0; k < 12; k++) {
+        const lon = 2 * Math.PI * k / 12;
+        const local = [halfW * 1.05 * Math.cos(lat) * Math.cos(lon), halfH * Math.sin(lat), halfW * Math.cos(lat) * Math.sin(lon)];
+        head.push(at(add(pts.head, apply(body.frames.head, local))));
+      }
+    }
+    for (const f of data.drawing.face) head.push(at(add(pts.head, apply(body.frames.head, scale(f, h)))));
+    out.push({
+      depth: centre - 3,
+      fill: "n",
+      paths: [hullPath(torso), capsule(at(pts.neck), at(pts.head), rig.radii.neck[0], rig.radii.neck[1]), hullPath(head)],
+    });
+    return out.sort(function (a, b) { return a.depth - b.depth; });
+  }
+
+  function propShapes(data, view, placed, top) {
+    const out = [];
+    const p2 = function (p) { return project(data, view, p).slice(0, 2); };
+    for (const prop of placed) {
+      if (prop.box && (prop.prop === "step" || prop.prop === "chair")) {
+        const [x0, x1, height, z0, z1] = prop.box;
+        const low = prop.prop === "chair" ? height - 4 : 0;
+        const corners = [];
+        for (const x of [x0, x1]) for (const y of [low, height]) for (const z of [z0, z1]) corners.push(p2([x, y, z]));
+        out.push(["pr", hullPath(corners, true)]);
+        if (prop.prop === "chair") {
+          const legs = [x0 + 3, x1 - 3].map(function (x) {
+            const a = p2([x, height - 4, z0]), b = p2([x, 0, z0]);
+            return "M" + fmt(a[0]) + " " + fmt(a[1]) + "L" + fmt(b[0]) + " " + fmt(b[1]);
+          });
+          out.push(["ln", legs.join("")]);
+        }
+      } else if (prop.box && prop.prop === "mat" && view !== "above") {
+        const a = p2([prop.box[0], 0, 0]), b = p2([prop.box[1], 0, 0]);
+        out.push(["pr", "M" + fmt(Math.min(a[0], b[0])) + " -1.5H" + fmt(Math.max(a[0], b[0])) + "V0H" + fmt(Math.min(a[0], b[0])) + "z"]);
+      } else if (prop.wallX !== undefined) {
+        const x = p2([prop.wallX, 0, 0])[0];
+        out.push(["ln", "M" + fmt(x) + " 0V" + fmt(-top)]);
+      } else if (prop.circle) {
+        const [cx, cy, r] = prop.circle;
+        const [sx, sy] = p2([cx, cy, 0]);
+        out.push(["pr", "M" + fmt(sx - r) + " " + fmt(sy) + "a" + fmt(r) + " " + fmt(r) + " 0 1 0 " + fmt(2 * r) + " 0a" + fmt(r) + " " + fmt(r) + " 0 1 0 " + fmt(-2 * r) + " 0z"]);
+      } else if (prop.line) {
+        const a = p2(prop.line[0]), b = p2(prop.line[1]);
+        out.push(["bd", "M" + fmt(a[0]) + " " + fmt(a[1]) + "L" + fmt(b[0]) + " " + fmt(b[1])]);
+      }
+    }
+    return out;
+  }
+
+  /* -- The pose block as YAML ------------------------------------------------------------------ */
+
+  function num(v) { return String(Math.round(v * 10) / 10); }
+  function flowMap(entries) { return "{" + entries.map(function ([k, v]) { return k + ": " + v; }).join(", ") + "}"; }
+
+  // The pose block: each keyframe names only the angles that differ from the keyframe before (the
+  // start: from standing), a joint bent the same on both sides under `both:`.
+  function yamlOf(data, state) {
+    const lines = ["pose:", "  view: " + state.view, "  position: " + state.position];
+    const names = data.keyframes.filter(function (k) { return state.frames[k]; });
+    const startTilt = state.frames[names[0]].angles.tilt || 0;
+    if (startTilt) lines.push("  tilt: " + num(startTilt));
+    if (state.props.length) {
+      lines.push("  props:");
+      for (const use of state.props) lines.push("  - " + flowMap(Object.entries(use).map(function ([k, v]) { return [k, typeof v === "number" ? num(v) : v]; })));
+    }
+    if (state.contacts.length) lines.push("  contacts: [" + state.contacts.join(", ") + "]");
+    if (state.moving) lines.push("  moving: " + state.moving);
+    lines.push("  keyframes:");
+    let before = { tilt: startTilt };
+    for (const name of names) {
+      const frame = state.frames[name];
+      const now = frame.angles;
+      const changed = function (key) { return Math.abs((now[key] || 0) - (before[key] || 0)) > 1e-9; };
+      const both = [], left = [], right = [];
+      for (const joint of data.joints) {
+        if (!joint.sided) {
+          if (changed(joint.id)) both.push([joint.id, num(now[joint.id] || 0)]);
+          continue;
+        }
+        const l = "left_" + joint.id, r = "right_" + joint.id;
+        if (changed(l) && changed(r) && (now[l] || 0) === (now[r] || 0)) both.push([joint.id, num(now[l] || 0)]);
+        else {
+          if (changed(l)) left.push([joint.id, num(now[l] || 0)]);
+          if (changed(r)) right.push([joint.id, num(now[r] || 0)]);
+        }
+      }
+      const body = [];
+      if (both.length) body.push("both: " + flowMap(both));
+      if (left.length) body.push("left: " + flowMap(left));
+      if (right.length) body.push("right: " + flowMap(right));
+      if (frame.contacts.length) body.push("contacts: [" + frame.contacts.join(", ") + "]");
+      if (name !== names[0] && changed("tilt")) body.push("tilt: " + num(now.tilt || 0));
+      if (body.length) lines.push("    " + name + ":", ...body.map(function (b) { return "      " + b; }));
+      else lines.push("    " + name + ": {}");
+      before = now;
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  // The editor's state as a pose block (what the YAML says), for placing and drawing.
+  function poseOf(data, state) {
+    return {
+      view: state.view,
+      position: state.position,
+      props: state.props,
+      contacts: state.contacts,
+      keyframes: Object.fromEntries(data.keyframes.filter(function (k) { return state.frames[k]; }).map(function (k) {
+        const full = state.frames[k].angles;
+        const block = { left: {}, right: {}, both: {}, contacts: state.frames[k].contacts, tilt: full.tilt || 0 };
+        for (const joint of data.joints) {
+          if (joint.sided) {
+            block.left[joint.id] = full["left_" + joint.id] || 0;
+            block.right[joint.id] = full["right_" + joint.id] || 0;
+          } else block.both[joint.id] = full[joint.id] || 0;
+        }
+        return [k, block];
+      })),
+    };
+  }
+
+  /* -- The page ------------------------------------------------------------------------------- */
+
+  function start(data) {
+    data.jointsById = Object.fromEntries(data.joints.map(function (j) { return [j.id, j]; }));
+    const rig = makeRig(data);
+    const api = {
+      data: data,
+      solve: function (pose) {
+        return posed(rig, pose.position, pose.angles || {}, Number(pose.tilt || 0)).points;
+      },
+      keyframes: function (pose) { return keyframesOf(data, pose); },
+      place: function (pose) {
+        const scene = placeAll(data, rig, pose);
+        return scene.keyframes.map(function (k, i) { return { name: k.name, points: scene.keyBodies[i].points }; });
+      },
+      project: function (view, p) { return project(data, view, p); },
+    };
+    Object.assign(window.atlasPoseEditor, api);
+
+    const $ = function (s) { return root.querySelector(s); };
+    const svg = $("[data-pe-svg]");
+    svg.style.setProperty("--pe-line", data.drawing.line + "px");  // the site's figures' line, in cm
+    const sliders = Array.from(root.querySelectorAll("[data-pe-angle]"));
+    const text = $("[data-pe-yaml]");
+    const status = $("[data-pe-status]");
+    const state = { view: "side", position: "standing", props: [], contacts: [], moving: null, frames: {}, current: "start" };
+    let box = null;
+    let focusAngle = null;
+    window.atlasPoseEditor.current = function () { return poseOf(data, state); };  // what the YAML says
+
+    function load(value) {
+      const [kind, id] = value.split(":");
+      const pose = kind === "exercise"
+        ? data.exercises.find(function (e) { return e.id === id; }).pose
+        : data.positions.find(function (p) { return p.id === id; }).pose;
+      state.view = pose.view;
+      state.position = pose.position;
+      state.props = (pose.props || []).map(function (p) { return Object.assign({}, p); });
+      state.contacts = (pose.contacts || []).slice();
+      state.moving = pose.moving || null;
+      state.frames = {};
+      for (const k of keyframesOf(data, pose)) state.frames[k.name] = { angles: k.angles, contacts: k.contacts };
+      $("[data-pe-view]").value = state.view;
+      for (const check of root.querySelectorAll("[data-pe-optional]")) check.checked = Boolean(state.frames[check.value]);
+      choose("start");
+      box = null;
+      update();
+    }
+
+    function choose(name) {
+      state.current = name;
+      for (const radio of root.querySelectorAll("[data-pe-keyframe]")) {
+        radio.checked = radio.value === name;
+        radio.disabled = !state.frames[radio.value];
+      }
+      showSliders();
+    }
+
+    function degrees(v) { return num(v) + "°"; }
+
+    function showSliders() {
+      const angles = state.frames[state.current].angles;
+      for (const input of sliders) {
+        const v = angles[input.dataset.peAngle] || 0;
+        input.value = String(v);
+        input.setAttribute("aria-valuetext", num(v) + " degrees");
+        root.querySelector('[data-pe-value="' + input.dataset.peAngle + '"]').textContent = degrees(v);
+      }
+    }
+
+    function neighbour() {
+      const names = data.keyframes.filter(function (k) { return state.frames[k]; });
+      const i = names.indexOf(state.current);
+      return i > 0 ? names[i - 1] : names[1];
+    }
+
+    function jointPoint(angle) {
+      if (angle === "tilt") return "pelvis";
+      const parts = angle.split("_");
+      const side = parts[0] === "left" || parts[0] === "right" ? parts.shift() + "_" : "";
+      return { trunk: "lumbar" }[parts[0]] || side + parts[0];
+    }
+
+    function draw() {
+      const pose = poseOf(data, state);
+      const scene = placeAll(data, rig, pose);
+      const names = scene.keyframes.map(function (k) { return k.name; });
+      const seen = [];
+      const current = chains(data, rig, state.view, scene.keyBodies[names.indexOf(state.current)], seen);
+      const ghost = chains(data, rig, state.view, scene.keyBodies[names.indexOf(neighbour())], seen);
+      for (const b of scene.keyBodies) for (const p of Object.values(b.points)) seen.push(project(data, state.view, p));
+      const xs = seen.map(function (p) { return p[0]; }), ys = seen.map(function (p) { return p[1]; });
+      const top = Math.max(-Math.min.apply(null, ys), 40) + 6;
+      const now = [Math.min.apply(null, xs) - 10, -top, Math.max.apply(null, xs) + 10, Math.max(Math.max.apply(null, ys), 0) + 4];
+      // The picture only grows while you pose, so the figure does not jump about as a slider moves.
+      box = box ? [Math.min(box[0], now[0]), Math.min(box[1], now[1]), Math.max(box[2], now[2]), Math.max(box[3], now[3])] : now;
+      svg.setAttribute("viewBox", [box[0], box[1], box[2] - box[0], box[3] - box[1]].map(fmt).join(" "));
+      const propsG = $("[data-pe-props]");
+      const shapes = state.view === "above" ? [] : [["ln", "M" + fmt(box[0]) + " 0H" + fmt(box[2])]];
+      propsG.replaceChildren(...shapes.concat(propShapes(data, state.view, scene.placed, -box[1])).map(function ([cls, d]) { return path(cls, d); }));
+      paint($("[data-pe-ghost]"), ghost);
+      paint($("[data-pe-body-drawing]"), current);
+      const ring = $("[data-pe-ring]");
+      const point = focusAngle && scene.keyBodies[names.indexOf(state.current)].points[jointPoint(focusAngle)];
+      ring.setAttribute("display", point ? "inline" : "none");
+      if (point) {
+        const [x, y] = project(data, state.view, point);
+        ring.setAttribute("cx", fmt(x));
+        ring.setAttribute("cy", fmt(y));
+      }
+      const position = data.positions.find(function (p) { return p.id === state.position; }).name.toLowerCase();
+      const view = data.views.find(function (v) { return v.id === state.view; }).name;
+      $("[data-pe-title]").textContent = "The figure, " + position + ", " + view + ", at the " + state.current +
+        " keyframe, with the " + neighbour() + " keyframe faint behind it.";
+      $("[data-pe-caption]").textContent = "Solid: the " + state.current + " keyframe. Faint: the " + neighbour() +
+        ". The ring marks the joint you are moving.";
+    }
+
+    function path(cls, d) {
+      const p = document.createElementNS("http://www.w3.org/2000/svg", "path");
+      p.setAttribute("class", cls);
+      p.setAttribute("d", d);
+      return p;
+    }
+
+    function paint(group, list) {
+      const nodes = [];
+      for (const chain of list) {
+        for (const d of chain.paths) nodes.push(path("o", d));
+        for (const d of chain.paths) nodes.push(path(chain.fill + " u", d));
+      }
+      group.replaceChildren(...nodes);
+    }
+
+    function update() {
+      draw();
+      text.value = yamlOf(data, state);
+      text.rows = Math.max(8, text.value.split("\n").length);  // the whole block in view, no scrolling
+    }
+
+    $("[data-pe-start]").addEventListener("change", function (event) { load(event.target.value); });
+    $("[data-pe-view]").addEventListener("change", function (event) {
+      state.view = event.target.value;
+      box = null;
+      update();
+    });
+    for (const radio of root.querySelectorAll("[data-pe-keyframe]")) {
+      radio.addEventListener("change", function () { choose(radio.value); update(); });
+    }
+    for (const check of root.querySelectorAll("[data-pe-optional]")) {
+      check.addEventListener("change", function () {
+        const name = check.value;
+        if (check.checked) {
+          // A new middle keyframe starts halfway between its neighbours.
+          const names = data.keyframes.filter(function (k) { return k === name || state.frames[k]; });
+          const i = names.indexOf(name);
+          const a = state.frames[names[i - 1]].angles, b = state.frames[names[i + 1]].angles;
+          const angles = {};
+          for (const k of new Set(Object.keys(a).concat(Object.keys(b)))) angles[k] = Math.round(((a[k] || 0) + (b[k] || 0)) / 2);
+          state.frames[name] = { angles: angles, contacts: [] };
+          choose(name);
+        } else {
+          delete state.frames[name];
+          choose(state.current === name ? "start" : state.current);
+        }
+        update();
+      });
+    }
+    for (const input of sliders) {
+      const angle = input.dataset.peAngle;
+      input.addEventListener("input", function () {
+        state.frames[state.current].angles[angle] = Number(input.value);
+        input.setAttribute("aria-valuetext", input.value + " degrees");
+        root.querySelector('[data-pe-value="' + angle + '"]').textContent = degrees(Number(input.value));
+        focusAngle = angle;
+        update();
+      });
+      input.addEventListener("focus", function () { focusAngle = angle; draw(); });
+    }
+    $("[data-pe-copy]").addEventListener("click", function () {
+      const done = function () { status.textContent = "Copied. Paste it over the pose: block of your record."; };
+      const fallback = function () {
+        text.select();
+        status.textContent = document.execCommand("copy") ? "Copied. Paste it over the pose: block of your record."
+          : "Your browser would not copy it: the text is selected, copy it with your keyboard.";
+      };
+      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text.value).then(done, fallback);
+      else fallback();
+    });
+
+    load($("[data-pe-start]").value);
+    $("[data-pe-loading]").hidden = true;
+    $("[data-pe-body]").hidden = false;
+    root.dataset.peReady = "true";
+    signal(window.atlasPoseEditor);
+  }
+
+  fetch(root.dataset.source)
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + response.statusText);
+      return response.json();
+    })
+    .then(start)
+    .catch(function (error) {
+      root.querySelector("[data-pe-loading]").textContent = "The figure could not be loaded (" + error.message + "). Reload the page to try again.";
+    });
+})();
