@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from build_tools.data.figures.pose import Pose, pose_from_data
+from build_tools.data.figures.pose import BODY_KEYS, Pose, pose_from_data
 from build_tools.data.figures.rig import Rig
 from build_tools.data.figures.scene import solve
 from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
@@ -37,7 +37,7 @@ def describe(pose: Pose, figures: FigureVocabulary, name: str) -> str:
     """A text alternative that says what the drawing shows and what moves."""
     start, end = pose.keyframes[0].angles, pose.keyframes[-1].angles
     changes = sorted(
-        ((abs(end.get(k, 0.0) - start.get(k, 0.0)), k) for k in set(start) | set(end) if k != "tilt"),
+        ((abs(end.get(k, 0.0) - start.get(k, 0.0)), k) for k in set(start) | set(end) if k not in BODY_KEYS),
         reverse=True,
     )
     moves = []
