@@ -155,3 +155,28 @@ def test_a_pages_frames_start_on_the_first_and_the_timeline_plays_each_one():
     timeline = [int(n) for n in re.search(r'data-timeline="([^"]+)"', svg).group(1).split()]
     assert set(timeline) == set(range(len(frames)))
     assert timeline[0] == 0 and "@keyframes" not in svg  # played by the page's script, not by CSS
+
+
+def test_the_hip_thrusts_upper_back_rests_on_the_bench_and_ends_flat():
+    scene = solve(POSES["hip-thrust"], RIG, FIGURES)
+    bench = next(p.box for p in scene.props if p.prop == "chair")
+    for i in POSES["hip-thrust"].keyframe_indexes():
+        back = scene.bodies[i].points["upper_back"]
+        assert abs(back[1] - bench[2]) <= TOLERANCE_CM and bench[0] <= back[0] <= bench[1]
+    start, end = scene.bodies[0].points, scene.bodies[-1].points
+    assert start["seat"][1] <= 12  # the hips start low, near the floor
+    trunk = math.degrees(math.atan2(end["neck"][1] - end["pelvis"][1], end["pelvis"][0] - end["neck"][0]))
+    assert abs(trunk) <= 10  # flat from the shoulders to the hips at the top
+
+
+def test_the_ball_sits_between_the_lower_back_and_the_wall_and_rolls_up_the_back():
+    scene = solve(POSES["ball-wall-squat"], RIG, FIGURES)
+    wall = next(p.wall_x for p in scene.props if p.wall_x is not None)
+    balls = [next(p.circle for p in scene.props_at(i) if p.prop == "ball") for i in range(len(scene.bodies))]
+    start = scene.bodies[0].points
+    cx, cy, r = balls[0]
+    assert abs(cx - r - wall) <= 0.5  # against the wall
+    assert abs(math.dist(start["lower_back"], (cx, cy, 0.0)) - r) <= TOLERANCE_CM
+    end = scene.bodies[-1].points
+    assert balls[-1][1] < cy  # it rolled down the wall, half as far as the back went
+    assert balls[-1][1] - end["lumbar"][1] > cy - start["lumbar"][1]  # so it sits higher up the back
