@@ -15,7 +15,7 @@ from build_tools.data.figures.rig import SEGMENT_ENDS, Rig
 from build_tools.data.figures.scene import TOLERANCE_CM, samples, solve
 from build_tools.data.figures.vocab import load_figure_vocabulary
 from build_tools.data.library import ProjectPaths, load_library
-from build_tools.site.figures.render import _DRAWN, render
+from build_tools.site.figures.render import _DRAWN, render, still_frames
 from build_tools.site.figures.shapes import project
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
@@ -180,3 +180,35 @@ def test_the_ball_sits_between_the_lower_back_and_the_wall_and_rolls_up_the_back
     end = scene.bodies[-1].points
     assert balls[-1][1] < cy  # it rolled down the wall, half as far as the back went
     assert balls[-1][1] - end["lumbar"][1] > cy - start["lumbar"][1]  # so it sits higher up the back
+
+
+HOPS = ["pogo-hops", "two-leg-hops", "single-leg-hop", "bounds", "skipping", "drop-landing", "a-skips"]
+
+
+@pytest.mark.parametrize("exercise_id", HOPS)
+def test_a_hops_middle_frame_has_both_feet_off_the_floor(exercise_id):
+    pose = POSES[exercise_id]
+    scene = solve(pose, RIG, FIGURES)
+    middle = pose.keyframe_indexes()[1]
+    assert pose.keyframes[1].airborne and not pose.contacts
+    feet = [scene.bodies[middle].points[f"{s}_{p}"][1] for s in ("left", "right") for p in ("heel", "toe")]
+    assert min(feet) >= 4.0, feet
+    assert pose.keyframes[0].contacts and pose.keyframes[-1].contacts  # taking off and landing
+    assert min(p[1] for p in samples(RIG, scene.bodies[-1]).values()) <= TOLERANCE_CM
+
+
+def test_the_still_drawings_show_a_hops_flight_and_point_the_arrow_to_it():
+    pose = POSES["pogo-hops"]
+    pair = render(pose, FIGURES, mode="pair", prefix="hop")
+    assert pair.count('<g class="st"') == 3  # take-off, flight, landing
+    scene = solve(pose, RIG, FIGURES)
+    shown, peak = still_frames(pose, scene)
+    assert peak == pose.keyframe_indexes()[1] and shown == pose.keyframe_indexes()
+
+
+def test_stepping_off_a_box_lands_in_front_of_it():
+    scene = solve(POSES["drop-landing"], RIG, FIGURES)
+    step = next(p.box for p in scene.props if p.prop == "step")
+    start, end = scene.bodies[0].points, scene.bodies[-1].points
+    assert abs(start["right_heel"][1] - step[2]) <= TOLERANCE_CM
+    assert end["right_heel"][0] > step[1] and abs(end["right_heel"][1]) <= TOLERANCE_CM

@@ -149,9 +149,12 @@ def _contact_path(data: dict[str, Any], pose: Pose, miss: Miss) -> tuple[Any, ..
     contacts = list(data.get("contacts") or ())
     if miss.contact in contacts:
         return ("pose", "contacts", contacts.index(miss.contact))
-    for name, frame in data["keyframes"].items():
-        if miss.contact in (frame.get("contacts") or ()):
-            return ("pose", "keyframes", name, "contacts", list(frame["contacts"]).index(miss.contact))
+    indexes = pose.keyframe_indexes()
+    names = [pose.keyframes[indexes.index(miss.frame)].name] if miss.frame in indexes else []
+    for name in [*names, *data["keyframes"]]:  # the frame that misses it first, if it lists the contact
+        listed = list(data["keyframes"][name].get("contacts") or ())
+        if miss.contact in listed:
+            return ("pose", "keyframes", name, "contacts", listed.index(miss.contact))
     return ("pose", "contacts")
 
 

@@ -158,21 +158,12 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
     wall_behind = True
     anchor: float | None = None
     rolled: tuple[float, float] | None = None  # the ball's first centre height and the lumbar's then
+    rest = _keyframe_heights(pose, frames, rig, figures)
     for i, angles in enumerate(frames):
         body = rig.pose(pose.position, angles, pose.tilt)
         contacts = _contacts(pose, figures, keyframe_at.get(i))
-        vertical = [
-            (c, p, surface_height(c, pose, figures))
-            for c in contacts
-            if is_level(c)
-            for p in c.points
-            if p in body.points
-        ]
-        if vertical:
-            dy = max(h - body.points[p][1] for _, p, h in vertical)
-        else:  # nothing holds the body up: its lowest point on the floor, or as high as it flies
-            dy = angles.get("lift", 0.0) - min(v[1] for v in samples(rig, body).values())
-        body = body.moved((0.0, dy, 0.0))
+        vertical = _level_points(pose, body, contacts, figures)
+        body = body.moved((0.0, _rise(pose, body, i, rest, rig, figures, vertical), 0.0))
         walls = [(c, p) for c in contacts if c.surface == "wall" for p in c.points if p in body.points]
         balls = [
             body.points[p] for c in contacts if c.surface == "ball" for p in c.points if p in body.points
@@ -229,6 +220,58 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
     for i, body in enumerate(bodies):
         misses += _inside(i, samples(rig, body), props + moving[i], wall_behind)
     return Scene(bodies, props, misses, moving)
+
+
+def _level_points(
+    pose: Pose, body: Body, contacts: list[Contact], figures: FigureVocabulary
+) -> list[tuple[Contact, str, float]]:
+    return [
+        (c, p, surface_height(c, pose, figures))
+        for c in contacts
+        if is_level(c)
+        for p in c.points
+        if p in body.points
+    ]
+
+
+def _keyframe_heights(
+    pose: Pose, frames: list[dict[str, float]], rig: Rig, figures: FigureVocabulary
+) -> dict[int, float]:
+    """How high each keyframe's lowest point is once placed (on its supports, or in the air)."""
+    heights = {}
+    for i, keyframe in zip(pose.keyframe_indexes(), pose.keyframes, strict=True):
+        body = rig.pose(pose.position, frames[i], pose.tilt)
+        contacts = _contacts(pose, figures, keyframe)
+        vertical = _level_points(pose, body, contacts, figures)
+        lowest = min(v[1] for v in samples(rig, body).values())
+        if vertical:
+            heights[i] = lowest + max(h - body.points[p][1] for _, p, h in vertical)
+        else:
+            heights[i] = frames[i].get("lift", 0.0)
+    return heights
+
+
+def _rise(
+    pose: Pose,
+    body: Body,
+    i: int,
+    rest: dict[int, float],
+    rig: Rig,
+    figures: FigureVocabulary,
+    vertical: list[tuple[Contact, str, float]],
+) -> float:
+    """How far to raise a frame's body: onto its supports; or, with nothing holding it up, its lowest point
+    as high as the keyframe's flight (0: on the floor), eased between keyframes (stepping down off a box)."""
+    if vertical:
+        return max(h - body.points[p][1] for _, p, h in vertical)
+    lowest = min(v[1] for v in samples(rig, body).values())
+    if i in rest:
+        return rest[i] - lowest
+    before = max(k for k in rest if k < i)
+    after = min(k for k in rest if k > i)
+    t = (i - before) / (after - before)
+    eased = t * t * (3 - 2 * t)
+    return rest[before] + (rest[after] - rest[before]) * eased - lowest
 
 
 def _line_through(points: list[Vec]) -> tuple[Vec, Vec]:
