@@ -212,3 +212,41 @@ def test_stepping_off_a_box_lands_in_front_of_it():
     start, end = scene.bodies[0].points, scene.bodies[-1].points
     assert abs(start["right_heel"][1] - step[2]) <= TOLERANCE_CM
     assert end["right_heel"][0] > step[1] and abs(end["right_heel"][1]) <= TOLERANCE_CM
+
+
+def _plate(scene, i):
+    return next(part.shapes[0] for part in scene.props_at(i) if part.shapes)
+
+
+def test_the_leg_press_plate_stays_under_the_feet_and_slides_on_a_straight_rail():
+    pose = POSES["leg-press"]
+    scene = solve(pose, RIG, FIGURES)
+    seat = next(p for p in scene.props if p.box)
+    assert seat.prop == "leg-press" and seat.box[2] == 45
+    centres = []
+    for i, body in enumerate(scene.bodies):
+        face = _plate(scene, i)[:2]  # the face the feet press on
+        (ax, ay, _), (bx, by, _) = face
+        for foot in ("right_heel", "right_toe", "left_heel", "left_toe"):
+            x, y, _ = body.points[foot]
+            off = abs((x - ax) * (by - ay) - (y - ay) * (bx - ax)) / math.hypot(bx - ax, by - ay)
+            assert off <= (TOLERANCE_CM if i in pose.keyframe_indexes() else 3.0)
+        centres.append(((ax + bx) / 2, (ay + by) / 2))
+    assert math.dist(centres[0], centres[-1]) >= 20  # the legs push the plate well away
+    (x0, y0), (x1, y1) = centres[0], centres[-1]
+    for x, y in centres:  # on the line from the first to the last
+        assert abs((x - x0) * (y1 - y0) - (y - y0) * (x1 - x0)) / math.dist(centres[0], centres[-1]) <= 3.0
+
+
+def test_the_hack_squat_pad_slides_down_along_the_back_with_the_feet_on_the_plate():
+    pose = POSES["hack-squat"]
+    scene = solve(pose, RIG, FIGURES)
+    plate = next(p.box for p in scene.props if p.box)
+    start, end = scene.bodies[0].points, scene.bodies[-1].points
+    for body in (start, end):
+        assert abs(body["right_heel"][1] - plate[2]) <= TOLERANCE_CM
+        assert plate[0] <= body["right_heel"][0] <= body["right_toe"][0] <= plate[1]
+    (sx, sy, _), (ux, uy, _), (ex, ey, _) = start["sacrum"], start["upper_back"], end["sacrum"]
+    assert math.degrees(abs(math.atan2(uy - sy, ux - sx) - math.atan2(sy - ey, sx - ex))) <= 3
+    assert start["sacrum"][1] - end["sacrum"][1] >= 20  # it goes well down
+    assert end["right_knee"][1] > end["right_hip"][1] - 25  # to about a right angle at the knee

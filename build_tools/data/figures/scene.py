@@ -375,7 +375,8 @@ def lay_machine_parts(
             if worst[0] > allowed:
                 misses.append(Miss(i, worst[1], worst[0], contact.id))
         if contact.slides:
-            static.append(_rail(contact, per_frame, frames, d, bodies[first].points["lumbar"]))
+            parts = [part for i in frames for part in per_frame[i] if part.prop == contact.prop]
+            static.append(_rail(contact, parts, d, bodies[first].points["lumbar"]))
     return per_frame, static, misses
 
 
@@ -386,27 +387,31 @@ def _ends(pts: list[Vec], centre: Vec, u: Vec, contact: Contact) -> tuple[float,
     return (min(along) - margin, max(along) + margin)
 
 
-def _rail(
-    contact: Contact, per_frame: list[list[PlacedProp]], frames: list[int], d: Vec, body: Vec
-) -> PlacedProp:
-    """The rail a sliding part runs on, behind it along its travel, on legs down to the floor."""
-    corners = [
-        p
-        for i in frames
-        for part in per_frame[i]
-        if part.prop == contact.prop
-        for shape in part.shapes
-        for p in shape
-    ]
-    n = (-d[1], d[0], 0.0)
-    # behind the part: the side of the part away from the body
+def _rail(contact: Contact, parts: list[PlacedProp], d: Vec, body: Vec) -> PlacedProp:
+    """The rail a sliding part runs on, along its travel, on legs down to the floor: behind a pad that
+    slides along itself (a hack squat's), under a plate pushed across it (a leg press's)."""
+    corners = [p for part in parts for shape in part.shapes for p in shape]
     mid = tuple(sum(p[k] for p in corners) / len(corners) for k in range(3))
-    if (body[0] - mid[0]) * n[0] + (body[1] - mid[1]) * n[1] > 0:
+    n = (-d[1], d[0], 0.0)
+    first = parts[0].shapes[0]
+    u = (first[1][0] - first[0][0], first[1][1] - first[0][1])
+    along_itself = abs(u[0] * d[0] + u[1] * d[1]) > 0.7 * math.hypot(*u)
+    if along_itself:  # behind the pad: away from the body
+        flip = (body[0] - mid[0]) * n[0] + (body[1] - mid[1]) * n[1] > 0
+    else:  # under the plate: towards the floor
+        flip = n[1] > 0
+    if flip:
         n = (-n[0], -n[1], 0.0)
-    out = max((p[0] - mid[0]) * n[0] + (p[1] - mid[1]) * n[1] for p in corners) + 2.0
+    out = max((p[0] - mid[0]) * n[0] + (p[1] - mid[1]) * n[1] for p in corners) + (
+        2.0 if along_itself else -3.0
+    )
     along = [(p[0] - mid[0]) * d[0] + (p[1] - mid[1]) * d[1] for p in corners]
-    a = (mid[0] + d[0] * (min(along) - 8) + n[0] * out, mid[1] + d[1] * (min(along) - 8) + n[1] * out, 0.0)
-    b = (mid[0] + d[0] * (max(along) + 8) + n[0] * out, mid[1] + d[1] * (max(along) + 8) + n[1] * out, 0.0)
+    reach = 8.0 if along_itself else 20.0
+
+    def at(k: float) -> Vec:
+        return (mid[0] + d[0] * k + n[0] * out, mid[1] + d[1] * k + n[1] * out, 0.0)
+
+    a, b = at(min(along) - reach), at(max(along) + reach)
     legs = tuple(((p[0], p[1], 0.0), (p[0], 0.0, 0.0)) for p in (a, b) if p[1] > 4)
     return PlacedProp(contact.prop or "", strokes=((a, b), *legs))
 
