@@ -250,3 +250,64 @@ def test_the_hack_squat_pad_slides_down_along_the_back_with_the_feet_on_the_plat
     assert math.degrees(abs(math.atan2(uy - sy, ux - sx) - math.atan2(sy - ey, sx - ex))) <= 3
     assert start["sacrum"][1] - end["sacrum"][1] >= 20  # it goes well down
     assert end["right_knee"][1] > end["right_hip"][1] - 25  # to about a right angle at the knee
+
+
+@pytest.mark.parametrize("exercise_id", ["spanish-squat", "terminal-knee-extension", "four-way-hip"])
+def test_a_band_moves_with_the_body_and_stays_tied_to_its_post(exercise_id):
+    pose = POSES[exercise_id]
+    scene = solve(pose, RIG, FIGURES)
+    around = pose.prop("band").params["around"]
+    ends = set()
+    for i, body in enumerate(scene.bodies):
+        band = next(p.line for p in scene.props_at(i) if p.prop == "band")
+        assert math.dist(band[0], body.points[around]) <= 0.01
+        ends.add(tuple(round(v, 3) for v in band[1]))
+    assert len(ends) == 1  # the tied end stays put
+    post = next(p.strokes[0] for p in scene.props if p.prop == "band")
+    assert post[0][1] == 0 and post[1][1] > band[1][1]  # a post from the floor past the knot
+
+
+@pytest.mark.parametrize("exercise_id", ["plank", "side-plank", "copenhagen-side-plank"])
+def test_a_plank_starts_with_the_hips_down_and_lifts_them(exercise_id):
+    scene = solve(POSES[exercise_id], RIG, FIGURES)
+    start, end = scene.bodies[0].points, scene.bodies[-1].points
+    assert end["pelvis"][1] - start["pelvis"][1] >= 8
+
+
+def test_the_copenhagen_plank_rests_the_top_knee_on_a_bench():
+    pose = POSES["copenhagen-side-plank"]
+    scene = solve(pose, RIG, FIGURES)
+    bench = next(p.box for p in scene.props if p.prop == "chair")
+    for i in pose.keyframe_indexes():
+        knee = scene.bodies[i].points["right_knee_inside"]
+        assert abs(knee[1] - bench[2]) <= TOLERANCE_CM and bench[0] <= knee[0] <= bench[1]
+
+
+def test_the_decline_squat_stands_on_a_slant_board_toes_down():
+    pose = POSES["decline-squat"]
+    scene = solve(pose, RIG, FIGURES)
+    board = next(p.shapes[0] for p in scene.props if p.prop == "slant-board")
+    (bx, by, _), (tx, ty, _) = board[0], board[1]
+    assert math.degrees(math.atan2(by - ty, tx - bx)) == pytest.approx(25, abs=0.5)
+    for body in (scene.bodies[0].points, scene.bodies[-1].points):
+        drop = body["right_heel"][1] - body["right_toe"][1]
+        run = body["right_toe"][0] - body["right_heel"][0]
+        assert math.degrees(math.atan2(drop, run)) == pytest.approx(25, abs=2)
+
+
+def test_a_single_leg_squat_to_a_bench_taps_the_seat_behind():
+    pose = POSES["modified-single-leg-squat"]
+    scene = solve(pose, RIG, FIGURES)
+    chair = next(p.box for p in scene.props if p.prop == "chair")
+    start, end = scene.bodies[0].points, scene.bodies[-1].points
+    assert chair[1] < start["right_heel"][0]  # behind the standing foot
+    assert abs(end["seat"][1] - chair[2]) <= TOLERANCE_CM and chair[0] <= end["seat"][0] <= chair[1]
+
+
+def test_the_mini_squat_rests_the_hands_on_the_chair_back():
+    scene = solve(POSES["mini-squat"], RIG, FIGURES)
+    chair = next(p for p in scene.props if p.prop == "chair")
+    back_top = chair.strokes[0][1]
+    for body in (scene.bodies[0].points, scene.bodies[-1].points):
+        assert abs(body["right_hand"][1] - back_top[1]) <= TOLERANCE_CM
+        assert abs(body["right_hand"][0] - back_top[0]) <= 3

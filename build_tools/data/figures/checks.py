@@ -199,6 +199,7 @@ def pose_problems(doc: YamlDocument, figures: FigureVocabulary) -> list[Problem]
                 "seat": "the seat",
                 "footplate": "the footplate",
                 "back-pad": "the back pad",
+                "slope": "the slant board",
             }[contact.surface]
             if not is_level(contact):
                 off = "away from" if miss.cm > 0 else "into"

@@ -17,8 +17,9 @@ OUTLINE_CM = 2.0  # how far a drawn outline may overlap the floor or a prop (abo
 # is 0): the body is lowered until the first of them touches. A contact that `slides` is not one of them.
 LEVEL = ("floor", "step", "chair", "roller", "seat", "footplate")
 # Flat parts of a machine laid against the body: fixed where the first frame puts them, or (`slides`)
-# against the body in every frame, running on a straight rail without turning.
-LAID = ("back-pad", "footplate")
+# against the body in every frame, running on a straight rail without turning; and a slant board's slope,
+# at its prop's angle, fixed under the feet.
+LAID = ("back-pad", "footplate", "slope")
 PAD_CM = 5.0  # a machine pad's or plate's thickness
 
 
@@ -108,7 +109,8 @@ def is_level(contact: Contact) -> bool:
 
 def surface_height(contact: Contact, pose: Pose, figures: FigureVocabulary) -> float:
     """How high a level surface is: its prop's height_cm (or diameter_cm for a roller), the prop's default
-    when the scene lacks it (which check reports), and 0 for the floor."""
+    when the scene lacks it (which check reports), and 0 for the floor; plus the contact's above_cm (a
+    chair's back)."""
     if contact.prop is None:
         return 0.0
     use = pose.prop(contact.prop)
@@ -119,8 +121,8 @@ def surface_height(contact: Contact, pose: Pose, figures: FigureVocabulary) -> f
     for key in ("height_cm", "diameter_cm"):
         value = params.get(key)
         if isinstance(value, (int, float)):
-            return float(value)
-    return 0.0
+            return float(value) + contact.above_cm
+    return contact.above_cm
 
 
 def _contacts(pose: Pose, figures: FigureVocabulary, keyframe: Keyframe | None) -> list[Contact]:
@@ -195,7 +197,7 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
                 if abs(gap) > TOLERANCE_CM:
                     misses.append(Miss(i, point, gap, next(c.id for c in contacts if c.surface == "ball")))
         else:
-            held = [c for c in contacts if c.id in pose.contacts and is_level(c)]
+            held = [c for c in contacts if c.id in pose.contacts and (is_level(c) or c.surface == "slope")]
             held = [c for c in held if c.surface == "floor"] or held  # feet stay put; a back rolls on a bench
             fixed = [p for c in held for p in c.points if p in body.points] or ["pelvis"]
             x = sum(body.points[p][0] for p in fixed) / len(fixed)
@@ -212,11 +214,15 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
             gap = abs(body.points[point][0] - (wall_x or 0.0))
             if abs(gap) > allowed:
                 misses.append(Miss(i, point, gap, contact.id))
-    laid, rails, laid_misses = lay_machine_parts(pose, bodies, figures, keyframe_at)
+    laid, fixtures, laid_misses = lay_machine_parts(pose, bodies, figures, keyframe_at)
     for i, parts in enumerate(laid):
         moving[i] += parts
     misses += laid_misses
-    props = place_props(pose, bodies, figures, wall_x, keyframe_at) + rails
+    posts, lines = bands(pose, bodies)
+    for i, parts in enumerate(lines):
+        moving[i] += parts
+    fixtures += posts
+    props = place_props(pose, bodies, figures, wall_x, keyframe_at) + fixtures
     for i, body in enumerate(bodies):
         misses += _inside(i, samples(rig, body), props + moving[i], wall_behind)
     return Scene(bodies, props, misses, moving)
@@ -341,7 +347,12 @@ def lay_machine_parts(
             if contact.surface == "back-pad"
             else bodies[first].points["lumbar"]
         )
-        if not contact.slides:
+        if contact.surface == "slope":  # a slant board: at its own angle, down towards the toes
+            use = pose.prop(contact.prop or "")
+            slope = math.radians(float(use.params.get("angle_degrees") or 25) if use else 25.0)
+            u0 = (math.cos(slope), -math.sin(slope), 0.0)
+            static.append(PlacedProp(contact.prop or "", shapes=(_wedge(c0, u0, lines[first][0]),)))
+        elif not contact.slides:
             static.append(
                 PlacedProp(
                     contact.prop or "", shapes=(_slab(c0, u0, _ends(lines[first][0], c0, u0, contact), away),)
@@ -378,6 +389,17 @@ def lay_machine_parts(
             parts = [part for i in frames for part in per_frame[i] if part.prop == contact.prop]
             static.append(_rail(contact, parts, d, bodies[first].points["lumbar"]))
     return per_frame, static, misses
+
+
+def _wedge(centre: Vec, u: Vec, pts: list[Vec]) -> tuple[Vec, ...]:
+    """A slant board seen from the side: its top along u under the points, from a little behind the heels
+    to where it meets the floor in front, and its back standing on the floor."""
+    along = [(p[0] - centre[0]) * u[0] + (p[1] - centre[1]) * u[1] for p in pts]
+    back = min(along) - 10.0
+    top = (centre[0] + u[0] * back, centre[1] + u[1] * back, 0.0)
+    nose = centre[1] / -u[1] if u[1] < 0 else max(along) + 5.0  # where the top reaches the floor
+    tip = (centre[0] + u[0] * nose, max(0.0, centre[1] + u[1] * nose), 0.0)
+    return (top, tip, (tip[0], 0.0, 0.0), (top[0], 0.0, 0.0))
 
 
 def _ends(pts: list[Vec], centre: Vec, u: Vec, contact: Contact) -> tuple[float, float]:
@@ -463,7 +485,16 @@ def place_props(
             else:
                 x0 = max(p[0] for p in pts.values()) + 10
                 x1, zc = x0 + 34.0, 0.0
-            placed.append(PlacedProp(use.prop, box=(x0, x1, top, zc - 12, zc + 12), legs=seat))
+            backrest = [
+                c.above_cm for c, _ in met.values() if c.prop == use.prop and is_level(c) and c.above_cm > 0
+            ]
+            strokes: tuple[tuple[Vec, ...], ...] = ()
+            if backrest and on:  # a chair's back where the hands rest on it
+                bx = min(max(sum(p[0] for p in on) / len(on), x0 + 2), x1 - 2)
+                strokes = (((bx, top, zc - 12), (bx, top + max(backrest), zc - 12)),)
+            placed.append(
+                PlacedProp(use.prop, box=(x0, x1, top, zc - 12, zc + 12), legs=seat, strokes=strokes)
+            )
         elif use.prop == "wall":
             x = wall_x if wall_x is not None else min(p[0] for p in pts.values()) - 8
             placed.append(PlacedProp("wall", wall_x=x))
@@ -478,24 +509,56 @@ def place_props(
         elif use.prop == "mat":
             xs = [p[0] for p in pts.values()]
             placed.append(PlacedProp("mat", box=(min(xs) - 12, max(xs) + 12, 1.0, -40, 40)))
-        elif use.prop in ("band", "mini-band", "strap"):
-            placed.append(PlacedProp(use.prop, line=_band_line(use.prop, use.params, pts)))
     return placed
 
 
-def _band_line(prop: str, params: dict[str, object], pts: dict[str, Vec]) -> tuple[Vec, Vec]:
-    """Where a band or strap runs: a mini band between the two knees (or ankles, thighs); a long band from
-    a body point to its anchor; a strap from the hands to the foot."""
+BAND_REACH_CM = 45.0  # how far a long band runs from the body to what it is tied to
+
+
+def _band_anchor(params: dict[str, object], pts: dict[str, Vec]) -> Vec | None:
+    """Where a long band is tied (from the first frame): in front of, behind or out to the side of the body
+    point it pulls on, at that point's height; None when it is tied to the foot."""
+    if params.get("tied_to") == "foot":
+        return None
+    around = str(params.get("around") or "right_ankle")
+    x, y, z = pts.get(around, pts["right_ankle"])
+    way = str(params.get("anchor") or "front")
+    if way == "side":
+        out = 1.0 if z >= pts["pelvis"][2] else -1.0
+        return (x, y, z + out * BAND_REACH_CM)
+    return (x + (BAND_REACH_CM if way == "front" else -BAND_REACH_CM), y, z)
+
+
+def _band_line(
+    prop: str, params: dict[str, object], pts: dict[str, Vec], anchor: Vec | None
+) -> tuple[Vec, Vec]:
+    """Where a band or strap runs in one frame: a mini band between the two knees (or ankles, thighs); a long
+    band from a body point to where it is tied (or to the foot); a strap from the hands to the foot."""
     if prop == "mini-band":
         where = {"knees": "knee", "ankles": "ankle", "thighs": "knee"}.get(str(params.get("around")), "knee")
         return pts[f"left_{where}"], pts[f"right_{where}"]
     if prop == "strap":
         return pts["right_wrist"], pts["right_toe"]
-    around = str(params.get("around") or "right_ankle")
-    start = pts.get(around, pts["right_ankle"])
-    if params.get("tied_to") == "foot":
-        return start, pts["right_toe"]
-    return start, (start[0] + 45.0, start[1], start[2])
+    start = pts.get(str(params.get("around") or "right_ankle"), pts["right_ankle"])
+    return start, anchor or pts["right_toe"]
+
+
+def bands(pose: Pose, bodies: list[Body]) -> tuple[list[PlacedProp], list[list[PlacedProp]]]:
+    """Bands and straps: where each is tied (a post, which stays) and the band itself in every frame, which
+    moves with the body."""
+    posts: list[PlacedProp] = []
+    lines: list[list[PlacedProp]] = [[] for _ in bodies]
+    for use in pose.props:
+        if use.prop not in ("band", "mini-band", "strap"):
+            continue
+        anchor = _band_anchor(use.params, bodies[0].points) if use.prop == "band" else None
+        if anchor is not None:  # a post from the floor to a little above the knot
+            posts.append(
+                PlacedProp(use.prop, strokes=(((anchor[0], 0.0, anchor[2]), add(anchor, (0, 10, 0))),))
+            )
+        for i, body in enumerate(bodies):
+            lines[i].append(PlacedProp(use.prop, line=_band_line(use.prop, use.params, body.points, anchor)))
+    return posts, lines
 
 
 def _inside(frame: int, points: dict[str, Vec], props: list[PlacedProp], wall_behind: bool) -> list[Miss]:

@@ -59,7 +59,8 @@ class Prop:
 @dataclass(frozen=True)
 class Contact:
     """Points of the body that must touch a surface in every frame; `slides` for a machine's part that
-    moves with the body on a rail."""
+    moves with the body on a rail; `above_cm` for a surface that high above its prop's height (a chair's
+    back above its seat)."""
 
     id: str
     name: str
@@ -67,6 +68,7 @@ class Contact:
     points: tuple[str, ...]
     prop: str | None = None
     slides: bool = False
+    above_cm: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,13 @@ def load_figure_vocabulary(folder: Path) -> FigureVocabulary:
         }
         contacts = {
             e["id"]: Contact(
-                e["id"], e["name"], e["surface"], tuple(e["points"]), e.get("prop"), bool(e.get("slides"))
+                e["id"],
+                e["name"],
+                e["surface"],
+                tuple(e["points"]),
+                e.get("prop"),
+                bool(e.get("slides")),
+                float(e.get("above_cm") or 0),
             )
             for e in _read(folder / FIGURE_FILES["contact"])
         }

@@ -251,15 +251,17 @@ def _arrow(pose: Pose, scene: Scene, view: str, peak: int) -> tuple[str, str] | 
     nx, ny = -(y1 - y0) / length, (x1 - x0) / length
     if (mid[0] - centre[0]) * nx + (mid[1] - centre[1]) * ny < 0:
         nx, ny = -nx, -ny
-    gap = 9.0
-
-    def out(p: Pt, k: float) -> Pt:
-        return (p[0] + nx * gap, p[1] + ny * gap) if k else p
-
-    shrink = 0.12
+    gap, shrink = 9.0, 0.12
     a = (x0 + (x1 - x0) * shrink, y0 + (y1 - y0) * shrink)
     b = (x1 - (x1 - x0) * shrink, y1 - (y1 - y0) * shrink)
-    return arrow([out(a, 1), out(mid, 1), out(b, 1)], head=4.5)
+
+    def beside(k: float) -> list[Pt]:
+        return [(p[0] + nx * gap * k, p[1] + ny * gap * k) for p in (a, mid, b)]
+
+    path = beside(1)
+    if max(p[1] for p in path) > -2 and max(p[1] for p in beside(-1)) < max(p[1] for p in path):
+        path = beside(-1)  # the other side, rather than under the floor
+    return arrow(path, head=4.5)
 
 
 def _timeline(frames: int) -> list[int]:
