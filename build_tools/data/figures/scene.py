@@ -35,6 +35,8 @@ class PlacedProp:
     wall_x: float | None = None
     line: tuple[Vec, Vec] | None = None
     legs: bool = False
+    wall_axis: int = 0  # 0: a wall in front or behind (x = wall_x); 2: beside the body (z = wall_x)
+    wall_below: bool = True  # the wall is on the low side of the body along its axis (behind, or left)
     shapes: tuple[tuple[Vec, ...], ...] = ()
     strokes: tuple[tuple[Vec, ...], ...] = ()
 
@@ -102,6 +104,12 @@ def _label(name: str) -> str:
     return name
 
 
+def wall_axis(pose: Pose) -> int:
+    """Where a wall stands: across the page, in front of or behind the body (x), in a side, three-quarter or
+    above view; beside the body (z) in a front view, where a wall in front would be the page itself."""
+    return 2 if pose.view == "front" else 0
+
+
 def is_level(contact: Contact) -> bool:
     """Whether a contact rests points on a level surface (the body is lowered onto it)."""
     return contact.surface in LEVEL and not contact.slides
@@ -158,6 +166,7 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
     moving: list[list[PlacedProp]] = []
     wall_x: float | None = None
     wall_behind = True
+    k = wall_axis(pose)
     anchor: float | None = None
     rolled: tuple[float, float] | None = None  # the ball's first centre height and the lumbar's then
     rest = _keyframe_heights(pose, frames, rig, figures)
@@ -171,13 +180,13 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
             body.points[p] for c in contacts if c.surface == "ball" for p in c.points if p in body.points
         ]
         frame_props: list[PlacedProp] = []
-        if walls:
-            xs = [body.points[p][0] for _, p in walls]
+        if walls:  # slide the body to the wall, across the page (or beside the body in a front view)
+            xs = [body.points[p][k] for _, p in walls]
             if wall_x is None:
-                wall_behind = sum(xs) / len(xs) < body.points["pelvis"][0]
+                wall_behind = sum(xs) / len(xs) < body.points["pelvis"][k]
                 wall_x = min(xs) if wall_behind else max(xs)
             reach = min(xs) if wall_behind else max(xs)
-            body = body.moved((wall_x - reach, 0.0, 0.0))
+            body = body.moved((wall_x - reach, 0.0, 0.0) if k == 0 else (0.0, 0.0, wall_x - reach))
         elif balls:  # the ball rolls between the back and the wall: half as far down as the back goes
             at = tuple(sum(p[k] for p in balls) / len(balls) for k in range(3))
             if wall_x is None or rolled is None:
@@ -211,7 +220,7 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
             if abs(gap) > allowed:
                 misses.append(Miss(i, point, gap, contact.id))
         for contact, point in walls:
-            gap = abs(body.points[point][0] - (wall_x or 0.0))
+            gap = abs(body.points[point][k] - (wall_x or 0.0))
             if abs(gap) > allowed:
                 misses.append(Miss(i, point, gap, contact.id))
     laid, fixtures, laid_misses = lay_machine_parts(pose, bodies, figures, keyframe_at)
@@ -222,7 +231,7 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
     for i, parts in enumerate(lines):
         moving[i] += parts
     fixtures += posts
-    props = place_props(pose, bodies, figures, wall_x, keyframe_at) + fixtures
+    props = place_props(pose, bodies, figures, (wall_x, wall_behind), keyframe_at) + fixtures
     for i, body in enumerate(bodies):
         misses += _inside(i, samples(rig, body), props + moving[i], wall_behind)
     return Scene(bodies, props, misses, moving)
@@ -442,7 +451,7 @@ def place_props(
     pose: Pose,
     bodies: list[Body],
     figures: FigureVocabulary,
-    wall_x: float | None,
+    wall: tuple[float | None, bool],
     keyframe_at: dict[int, Keyframe],
 ) -> list[PlacedProp]:
     """Where each prop that stays put goes, from where the body first meets it (a ball and a machine's
@@ -496,8 +505,9 @@ def place_props(
                 PlacedProp(use.prop, box=(x0, x1, top, zc - 12, zc + 12), legs=seat, strokes=strokes)
             )
         elif use.prop == "wall":
-            x = wall_x if wall_x is not None else min(p[0] for p in pts.values()) - 8
-            placed.append(PlacedProp("wall", wall_x=x))
+            k, (wall_x, below) = wall_axis(pose), wall
+            x = wall_x if wall_x is not None else min(p[k] for p in pts.values()) - 8
+            placed.append(PlacedProp("wall", wall_x=x, wall_axis=k, wall_below=below))
         elif use.prop == "foam-roller":
             on = list(touching("foam-roller").values())
             r = float(use.params.get("diameter_cm") or 15) / 2
@@ -578,7 +588,8 @@ def _inside(frame: int, points: dict[str, Vec], props: list[PlacedProp], wall_be
                 if x0 + 1 < x < x1 - 1 and z0 < z < z1:
                     note(thing, name, min(top - y, y - (top - 6)) if prop.legs else top - y)
             if prop.wall_x is not None:
-                note("the wall", name, (prop.wall_x - x) if wall_behind else (x - prop.wall_x))
+                at = z if prop.wall_axis == 2 else x
+                note("the wall", name, (prop.wall_x - at) if wall_behind else (at - prop.wall_x))
             if prop.circle is not None and (prop.box is None or prop.box[3] < z < prop.box[4]):
                 cx, cy, r = prop.circle
                 note(thing, name, r - math.hypot(x - cx, y - cy))

@@ -120,7 +120,7 @@ class Drawer:
         """A closed hand (a mitten) continuing the forearm."""
         h, frame, wrist = self.rig.height, body.frames[f"{side}_forearm"], body.points[f"{side}_wrist"]
         out = []
-        for along, half in ((0.0, 0.020), (0.045, 0.024), (0.085, 0.016)):
+        for along, half in ((0.0, 0.020), (0.042, 0.024), (0.079, 0.016)):
             for x, z in ((half, 0.008), (-half * 0.5, 0.008), (half, -0.008), (-half * 0.5, -0.008)):
                 out.append(add(wrist, apply(frame, (x * h * 0.8, -along * h, z * h))))
         return out
@@ -166,8 +166,9 @@ def _prop_paths(props: list[PlacedProp], view: str, top: float) -> list[dict[str
             x0, x1 = prop.box[0], prop.box[1]
             out.append({"cls": "pr", "d": f"M{pt((x0, -1.5))}H{fmt(x1)}V0H{fmt(x0)}z"})
         elif prop.wall_x is not None:
-            x = project(view, (prop.wall_x, 0.0, 0.0))[0]
-            hatch = "".join(f"M{pt((x, -y))}l-5 5" for y in range(10, int(top), 18))
+            x = project(view, _wall_foot(prop))[0]
+            away = -1 if prop.wall_below == (prop.wall_axis == 0) else 1  # hatched on its far side
+            hatch = "".join(f"M{pt((x, -y))}l{away * 5} 5" for y in range(10, int(top), 18))
             out.append({"cls": "ln", "d": f"M{pt((x, 0.0))}V{fmt(-top)}{hatch}"})
         elif prop.circle is not None:
             cx, cy, r = prop.circle
@@ -190,6 +191,12 @@ def _prop_paths(props: list[PlacedProp], view: str, top: float) -> list[dict[str
     return out
 
 
+def _wall_foot(prop: PlacedProp) -> Vec:
+    """Where a wall meets the floor under the body."""
+    at = prop.wall_x or 0.0
+    return (0.0, 0.0, at) if prop.wall_axis == 2 else (at, 0.0, 0.0)
+
+
 def _prop_points(props: list[PlacedProp], view: str) -> list[Pt]:
     """The screen points a picture must hold to show its props whole (a wall only where it stands)."""
     out: list[Pt] = []
@@ -198,7 +205,7 @@ def _prop_points(props: list[PlacedProp], view: str) -> list[Pt]:
             x0, x1, height, z0, z1 = prop.box
             out += [project(view, (x, y, z))[:2] for x in (x0, x1) for y in (0.0, height) for z in (z0, z1)]
         if prop.wall_x is not None:
-            out.append(project(view, (prop.wall_x, 0.0, 0.0))[:2])
+            out.append(project(view, _wall_foot(prop))[:2])
         if prop.circle is not None:
             cx, cy, r = prop.circle
             sx, sy, _ = project(view, (cx, cy, 0.0))
