@@ -311,3 +311,23 @@ def test_the_mini_squat_rests_the_hands_on_the_chair_back():
     for body in (scene.bodies[0].points, scene.bodies[-1].points):
         assert abs(body["right_hand"][1] - back_top[1]) <= TOLERANCE_CM
         assert abs(body["right_hand"][0] - back_top[0]) <= 3
+
+
+@pytest.mark.parametrize("exercise_id", ["foam-roll-calves", "foam-roll-it-band", "foam-roll-quadriceps"])
+def test_foam_rolling_moves_the_body_along_the_roller(exercise_id):
+    scene = solve(POSES[exercise_id], RIG, FIGURES)
+    roller = next(p.circle for p in scene.props if p.prop == "foam-roller")
+    knee = [scene.bodies[i].points["left_knee"][0] - roller[0] for i in (0, -1)]
+    assert abs(knee[1] - knee[0]) >= 10
+
+
+@pytest.mark.parametrize("exercise_id", ["standing-it-band-stretch", "standing-hip-abduction"])
+def test_a_wall_in_a_front_view_stands_beside_the_figure_under_its_hand(exercise_id):
+    pose = POSES[exercise_id]
+    scene = solve(pose, RIG, FIGURES)
+    wall = next(p for p in scene.props if p.wall_x is not None)
+    assert wall.wall_axis == 2  # beside the body, not the page itself
+    hand = next(c for c in pose.contacts if c.endswith("hand-on-wall")).split("-")[0] + "_hand"
+    for i in pose.keyframe_indexes():
+        assert abs(scene.bodies[i].points[hand][2] - wall.wall_x) <= TOLERANCE_CM
+        assert abs(scene.bodies[i].points["pelvis"][2] - wall.wall_x) >= 20
