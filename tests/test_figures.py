@@ -17,6 +17,7 @@ from build_tools.data.figures.vocab import load_figure_vocabulary
 from build_tools.data.library import ProjectPaths, load_library
 from build_tools.site.figures.render import _DRAWN, render, still_frames
 from build_tools.site.figures.shapes import project
+from build_tools.site.figures.site import describe
 
 LIBRARY = load_library(ProjectPaths.at(ROOT))
 FIGURES = load_figure_vocabulary(LIBRARY.paths.vocabularies)
@@ -331,3 +332,10 @@ def test_a_wall_in_a_front_view_stands_beside_the_figure_under_its_hand(exercise
     for i in pose.keyframe_indexes():
         assert abs(scene.bodies[i].points[hand][2] - wall.wall_x) <= TOLERANCE_CM
         assert abs(scene.bodies[i].points["pelvis"][2] - wall.wall_x) >= 20
+
+
+def test_the_text_alternative_says_a_hop_leaves_the_floor_and_names_both_sides_once():
+    hop = describe(POSES["pogo-hops"], FIGURES, "Pogo hops")
+    assert "middle frame the feet are off the floor, 8 cm up" in hop and "holds still" not in hop
+    thrust = describe(POSES["hip-thrust"], FIGURES, "Hip thrust")
+    assert "hip flexion of both sides goes from 84 to -4 degrees" in thrust and "left hip" not in thrust
