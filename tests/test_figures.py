@@ -8,6 +8,7 @@ import math
 import re
 
 import pytest
+from ruamel.yaml import YAML
 from sitekit import ROOT
 
 from build_tools.data.figures.pose import pose_from_data
@@ -339,3 +340,12 @@ def test_the_text_alternative_says_a_hop_leaves_the_floor_and_names_both_sides_o
     assert "middle frame the feet are off the floor, 8 cm up" in hop and "holds still" not in hop
     thrust = describe(POSES["hip-thrust"], FIGURES, "Hip thrust")
     assert "hip flexion of both sides goes from 84 to -4 degrees" in thrust and "left hip" not in thrust
+
+
+@pytest.mark.parametrize("position", sorted(FIGURES.positions))
+def test_the_pose_new_writes_for_each_position_holds_its_contacts(position):
+    block = YAML(typ="safe").load(FIGURES.positions[position].example)
+    pose = pose_from_data({"view": "side", "position": position, **block}, FIGURES)
+    scene = solve(pose, RIG, FIGURES)
+    keyframes = pose.keyframe_indexes()
+    assert [m for m in scene.misses if m.frame in keyframes or m.contact is None] == []
