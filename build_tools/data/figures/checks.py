@@ -9,7 +9,7 @@ from typing import Any
 
 from build_tools.data.figures.pose import Pose, pose_from_data
 from build_tools.data.figures.rig import Rig
-from build_tools.data.figures.scene import Miss, solve
+from build_tools.data.figures.scene import Miss, is_level, solve
 from build_tools.data.figures.vocab import FigureVocabulary, figure_schema_defs
 from build_tools.data.problems import Problem
 from build_tools.data.schema import RecordSchema
@@ -43,6 +43,9 @@ def _well_formed(pose: Any, figures: FigureVocabulary) -> bool:
             if any(j not in figures.joints or not isinstance(v, (int, float)) for j, v in block.items()):
                 return False
         if any(c not in figures.contacts for c in frame.get("contacts") or ()):
+            return False
+        numbers = (frame.get(k, 0) for k in ("tilt", "airborne_cm", "forward_cm"))
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
             return False
     props = pose.get("props") or []
     return all(isinstance(p, dict) and p.get("prop") in figures.props for p in props) and all(
@@ -110,6 +113,26 @@ def _prop_problems(doc: YamlDocument, data: dict[str, Any], figures: FigureVocab
                     where, f"'{contact_id}' needs a {needs} in the scene; add '- prop: {needs}' under props"
                 )
             )
+    return problems + _flight_problems(doc, data, figures)
+
+
+def _flight_problems(doc: YamlDocument, data: dict[str, Any], figures: FigureVocabulary) -> list[Problem]:
+    """A frame in the air (airborne_cm) with a contact that holds the body up in it."""
+    problems = []
+    for name, frame in data["keyframes"].items():
+        if not (frame or {}).get("airborne_cm"):
+            continue
+        for where, contact_id in [("every frame", c) for c in data.get("contacts") or ()] + [
+            ("this frame", c) for c in frame.get("contacts") or ()
+        ]:
+            if is_level(figures.contacts[contact_id]):
+                problems.append(
+                    doc.problem_at(
+                        ("pose", "keyframes", name, "airborne_cm"),
+                        f"the '{name}' frame is in the air, but '{contact_id}' holds the body up in "
+                        f"{where}; list it under the keyframes that touch down instead",
+                    )
+                )
     return problems
 
 
@@ -126,9 +149,12 @@ def _contact_path(data: dict[str, Any], pose: Pose, miss: Miss) -> tuple[Any, ..
     contacts = list(data.get("contacts") or ())
     if miss.contact in contacts:
         return ("pose", "contacts", contacts.index(miss.contact))
-    for name, frame in data["keyframes"].items():
-        if miss.contact in (frame.get("contacts") or ()):
-            return ("pose", "keyframes", name, "contacts", list(frame["contacts"]).index(miss.contact))
+    indexes = pose.keyframe_indexes()
+    names = [pose.keyframes[indexes.index(miss.frame)].name] if miss.frame in indexes else []
+    for name in [*names, *data["keyframes"]]:  # the frame that misses it first, if it lists the contact
+        listed = list(data["keyframes"][name].get("contacts") or ())
+        if miss.contact in listed:
+            return ("pose", "keyframes", name, "contacts", listed.index(miss.contact))
     return ("pose", "contacts")
 
 
@@ -170,8 +196,12 @@ def pose_problems(doc: YamlDocument, figures: FigureVocabulary) -> list[Problem]
                 "wall": "the wall",
                 "ball": "the ball",
                 "roller": "the roller",
+                "seat": "the seat",
+                "footplate": "the footplate",
+                "back-pad": "the back pad",
+                "slope": "the slant board",
             }[contact.surface]
-            if contact.surface in ("wall", "ball"):
+            if not is_level(contact):
                 off = "away from" if miss.cm > 0 else "into"
             problems.append(
                 doc.problem_at(

@@ -8,6 +8,9 @@ from typing import Any
 from build_tools.data.figures.vocab import FigureVocabulary
 
 STEPS_BETWEEN = 4  # drawn frames from one keyframe to the next (the last is the next keyframe)
+# Keys of a frame's angles that move the whole body rather than bend a joint, eased like the angles:
+# its lean (degrees), how high it is off the floor in flight, and how far it has travelled forward (cm).
+BODY_KEYS = ("tilt", "lift", "forward")
 
 
 @dataclass(frozen=True)
@@ -20,11 +23,17 @@ class PropUse:
 
 @dataclass(frozen=True)
 class Keyframe:
-    """One named keyframe: full angles by `<side>_<joint>_<motion>` (trunk and neck unsided)."""
+    """One named keyframe: full angles by `<side>_<joint>_<motion>` (trunk and neck unsided), with the
+    body's tilt, lift and forward travel (BODY_KEYS) among them."""
 
     name: str
     angles: dict[str, float]
     contacts: tuple[str, ...] = ()
+
+    @property
+    def airborne(self) -> bool:
+        """Whether the body is in the air in this frame (a hop's flight): nothing holds it up."""
+        return self.angles.get("lift", 0.0) > 0
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,12 @@ class Pose:
         """Which drawn frames are the keyframes."""
         return [i * STEPS_BETWEEN for i in range(len(self.keyframes))]
 
+    def shown_keyframes(self) -> list[int]:
+        """The keyframes a still drawing shows (indexes into keyframes): the start, every frame in flight
+        (a hop is the time in the air) and the end."""
+        last = len(self.keyframes) - 1
+        return [i for i, k in enumerate(self.keyframes) if i in (0, last) or k.airborne]
+
 
 def side_angles(block: dict[str, Any], figures: FigureVocabulary) -> dict[str, float]:
     """One keyframe's angles as full names: `both` gives each sided joint to left and right, and the
@@ -82,15 +97,19 @@ def side_angles(block: dict[str, Any], figures: FigureVocabulary) -> dict[str, f
 
 
 def pose_from_data(data: dict[str, Any], figures: FigureVocabulary) -> Pose:
-    """A schema-valid pose block as a Pose; a later keyframe keeps every angle it does not change."""
+    """A schema-valid pose block as a Pose; a later keyframe keeps every angle it does not change, its
+    tilt and its forward travel, but not its height in the air (a frame is airborne only if it says so)."""
     names = ["start", *[k for k in data["keyframes"] if k not in ("start", "end")], "end"]
     keyframes: list[Keyframe] = []
-    current: dict[str, float] = {"tilt": float(data.get("tilt", 0))}
+    current: dict[str, float] = {"tilt": float(data.get("tilt", 0)), "forward": 0.0}
     for name in names:
         block = data["keyframes"][name] or {}
         current = {**current, **side_angles(block, figures)}
         if "tilt" in block:  # the whole body's lean, eased between keyframes like an angle
             current["tilt"] = float(block["tilt"])
+        if "forward_cm" in block:  # how far the body has travelled from where the start put it
+            current["forward"] = float(block["forward_cm"])
+        current["lift"] = float(block.get("airborne_cm") or 0)
         keyframes.append(Keyframe(name, dict(current), tuple(block.get("contacts") or ())))
     props = []
     for use in data.get("props") or ():

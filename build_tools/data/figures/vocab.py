@@ -58,13 +58,17 @@ class Prop:
 
 @dataclass(frozen=True)
 class Contact:
-    """Points of the body that must touch a surface in every frame."""
+    """Points of the body that must touch a surface in every frame; `slides` for a machine's part that
+    moves with the body on a rail; `above_cm` for a surface that high above its prop's height (a chair's
+    back above its seat)."""
 
     id: str
     name: str
     surface: str
     points: tuple[str, ...]
     prop: str | None = None
+    slides: bool = False
+    above_cm: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,15 @@ def load_figure_vocabulary(folder: Path) -> FigureVocabulary:
             for e in _read(folder / FIGURE_FILES["prop"])
         }
         contacts = {
-            e["id"]: Contact(e["id"], e["name"], e["surface"], tuple(e["points"]), e.get("prop"))
+            e["id"]: Contact(
+                e["id"],
+                e["name"],
+                e["surface"],
+                tuple(e["points"]),
+                e.get("prop"),
+                bool(e.get("slides")),
+                float(e.get("above_cm") or 0),
+            )
             for e in _read(folder / FIGURE_FILES["contact"])
         }
         rig = _read(folder / "figure-rig.yml")

@@ -122,7 +122,7 @@ class Drawer:
         """A closed hand (a mitten) continuing the forearm."""
         h, frame, wrist = self.rig.height, body.frames[f"{side}_forearm"], body.points[f"{side}_wrist"]
         out = []
-        for along, half in ((0.0, 0.020), (0.045, 0.024), (0.085, 0.016)):
+        for along, half in ((0.0, 0.020), (0.042, 0.024), (0.079, 0.016)):
             for x, z in ((half, 0.008), (-half * 0.5, 0.008), (half, -0.008), (-half * 0.5, -0.008)):
                 out.append(add(wrist, apply(frame, (x * h * 0.8, -along * h, z * h))))
         return out
@@ -149,11 +149,11 @@ def _prop_paths(props: list[PlacedProp], view: str, top: float) -> list[dict[str
     """The floor and each prop as simple outlined shapes."""
     out: list[dict[str, str]] = []
     for prop in props:
-        if prop.box is not None and prop.prop in ("step", "chair"):
+        if prop.box is not None and prop.prop not in ("mat", "foam-roller"):
             x0, x1, height, z0, z1 = prop.box
             corners = [(x, y, z) for x in (x0, x1) for y in (0.0, height) for z in (z0, z1)]
             shape = hull([project(view, c)[:2] for c in corners])
-            if prop.prop == "chair":
+            if prop.legs:  # a seat (a chair, a bench, a machine's seat): a padded top on two legs
                 seat = [(x, y, z) for x in (x0, x1) for y in (height - 4, height) for z in (z0, z1)]
                 legs = " ".join(
                     f"M{pt(project(view, (x, height - 4, z))[:2])}L{pt(project(view, (x, 0.0, z))[:2])}"
@@ -167,8 +167,9 @@ def _prop_paths(props: list[PlacedProp], view: str, top: float) -> list[dict[str
             x0, x1 = prop.box[0], prop.box[1]
             out.append({"cls": "pr", "d": f"M{pt((x0, -1.5))}H{fmt(x1)}V0H{fmt(x0)}z"})
         elif prop.wall_x is not None:
-            x = project(view, (prop.wall_x, 0.0, 0.0))[0]
-            hatch = "".join(f"M{pt((x, -y))}l-5 5" for y in range(10, int(top), 18))
+            x = project(view, _wall_foot(prop))[0]
+            away = -1 if prop.wall_below == (prop.wall_axis == 0) else 1  # hatched on its far side
+            hatch = "".join(f"M{pt((x, -y))}l{away * 5} 5" for y in range(10, int(top), 18))
             out.append({"cls": "ln", "d": f"M{pt((x, 0.0))}V{fmt(-top)}{hatch}"})
         elif prop.circle is not None:
             cx, cy, r = prop.circle
@@ -183,27 +184,74 @@ def _prop_paths(props: list[PlacedProp], view: str, top: float) -> list[dict[str
         elif prop.line is not None:
             a, b = (project(view, p)[:2] for p in prop.line)
             out.append({"cls": "bd", "d": f"M{pt(a)}L{pt(b)}"})
+        if prop.strokes:  # a machine's rail and legs, drawn a little heavier than a line
+            d = "".join("M" + "L".join(pt(project(view, p)[:2]) for p in line) for line in prop.strokes)
+            out.append({"cls": "rl", "d": d})
+        for outline in prop.shapes:  # a machine's pads and plates
+            out.append({"cls": "pr", "d": "M" + "L".join(pt(project(view, c)[:2]) for c in outline) + "z"})
+    return out
+
+
+def _wall_foot(prop: PlacedProp) -> Vec:
+    """Where a wall meets the floor under the body."""
+    at = prop.wall_x or 0.0
+    return (0.0, 0.0, at) if prop.wall_axis == 2 else (at, 0.0, 0.0)
+
+
+def _prop_points(props: list[PlacedProp], view: str) -> list[Pt]:
+    """The screen points a picture must hold to show its props whole (a wall only where it stands)."""
+    out: list[Pt] = []
+    for prop in props:
+        if prop.box is not None and prop.prop != "mat":
+            x0, x1, height, z0, z1 = prop.box
+            out += [project(view, (x, y, z))[:2] for x in (x0, x1) for y in (0.0, height) for z in (z0, z1)]
+        if prop.wall_x is not None:
+            out.append(project(view, _wall_foot(prop))[:2])
+        if prop.circle is not None:
+            cx, cy, r = prop.circle
+            sx, sy, _ = project(view, (cx, cy, 0.0))
+            out += [(sx - r, sy - r), (sx + r, sy + r)]
+        out += [project(view, p)[:2] for line in prop.strokes for p in line]
+        out += [project(view, p)[:2] for shape in prop.shapes for p in shape]
     return out
 
 
 def moving_point(pose: Pose, scene: Scene) -> str | None:
     """The body point the arrow follows: the record's choice, or the limb end that travels furthest."""
-    first, last = scene.bodies[0].points, scene.bodies[-1].points
+    first = scene.bodies[0].points
     if pose.moving:
         return pose.moving
     names = [f"{s}_{p}" for p in ARROW_POINTS for s, _ in SIDES] + ["head"]
-    name = max(names, key=lambda n: math.dist(first[n], last[n]))
-    return name if math.dist(first[name], last[name]) > 4 else None
+
+    def travel(n: str) -> float:
+        return max(math.dist(first[n], b.points[n]) for b in scene.bodies)
+
+    name = max(names, key=travel)
+    return name if travel(name) > 4 else None
 
 
-def _arrow(pose: Pose, scene: Scene, view: str) -> tuple[str, str] | None:
-    """An arc beside the moving point's path from start to end, bowed as the point travels."""
+def still_frames(pose: Pose, scene: Scene) -> tuple[list[int], int]:
+    """The drawn frames a still drawing shows (the start, any frame in flight, the end) and the one the
+    arrow points to: where the moving point is furthest from its start (the end, or a hop's flight)."""
+    indexes = pose.keyframe_indexes()
+    shown = [indexes[k] for k in pose.shown_keyframes()]
+    name = moving_point(pose, scene)
+    if name is None:
+        return shown, shown[-1]
+    start = scene.bodies[0].points[name]
+    far = max(shown[1:], key=lambda i: (round(math.dist(start, scene.bodies[i].points[name])), i))
+    return shown, far
+
+
+def _arrow(pose: Pose, scene: Scene, view: str, peak: int) -> tuple[str, str] | None:
+    """An arc beside the moving point's path from the start to the peak frame, bowed as the point
+    travels."""
     name = moving_point(pose, scene)
     if name is None:
         return None
-    track = [project(view, b.points[name])[:2] for b in scene.bodies]
+    track = [project(view, b.points[name])[:2] for b in scene.bodies[: peak + 1]]
     mid = track[len(track) // 2]
-    centre = project(view, scene.bodies[-1].points["pelvis"])[:2]
+    centre = project(view, scene.bodies[peak].points["pelvis"])[:2]
     (x0, y0), (x1, y1) = track[0], track[-1]
     length = math.hypot(x1 - x0, y1 - y0)
     if length < 3:
@@ -211,15 +259,17 @@ def _arrow(pose: Pose, scene: Scene, view: str) -> tuple[str, str] | None:
     nx, ny = -(y1 - y0) / length, (x1 - x0) / length
     if (mid[0] - centre[0]) * nx + (mid[1] - centre[1]) * ny < 0:
         nx, ny = -nx, -ny
-    gap = 9.0
-
-    def out(p: Pt, k: float) -> Pt:
-        return (p[0] + nx * gap, p[1] + ny * gap) if k else p
-
-    shrink = 0.12
+    gap, shrink = 9.0, 0.12
     a = (x0 + (x1 - x0) * shrink, y0 + (y1 - y0) * shrink)
     b = (x1 - (x1 - x0) * shrink, y1 - (y1 - y0) * shrink)
-    return arrow([out(a, 1), out(mid, 1), out(b, 1)], head=4.5)
+
+    def beside(k: float) -> list[Pt]:
+        return [(p[0] + nx * gap * k, p[1] + ny * gap * k) for p in (a, mid, b)]
+
+    path = beside(1)
+    if max(p[1] for p in path) > -2 and max(p[1] for p in beside(-1)) < max(p[1] for p in path):
+        path = beside(-1)  # the other side, rather than under the floor
+    return arrow(path, head=4.5)
 
 
 def _timeline(frames: int) -> list[int]:
@@ -284,12 +334,16 @@ def _render(
     scene = solve(pose, rig, figures)
     drawer = Drawer(rig, pose.view)
     view = pose.view
-    last = len(scene.bodies) - 1
+    still, peak = still_frames(pose, scene)
     every_frame = mode in ("animated", "frames")
-    shown = list(range(len(scene.bodies))) if every_frame else [0, last]
+    shown = list(range(len(scene.bodies))) if every_frame else still
     drawn = {i: drawer.chains(scene.bodies[i], f"{prefix}{i}") for i in shown}
-    xs = [p[0] for p in drawer.seen] or [0.0]
-    ys = [p[1] for p in drawer.seen] or [0.0]
+    seen = drawer.seen + _prop_points(scene.props, view)
+    for i in shown:
+        seen += _prop_points(scene.props_at(i), view)
+    xs = [p[0] for p in seen] or [0.0]
+    ys = [p[1] for p in seen] or [0.0]
+    top = max(-min(ys), 40.0) + 6
     shift = (max(xs) - min(xs) + 24) if mode == "pair" else 0.0
     frames: list[dict[str, Any]] = []
     for n, i in enumerate(shown):
@@ -298,28 +352,27 @@ def _render(
         elif mode == "frames":
             cls = "fr on" if n == 0 else "fr"
         else:
-            cls = "gh" if (mode == "still" and n == 0) else "st"
-        moved = mode == "pair" and n == 1
-        frames.append(
-            {"cls": cls, "chains": [vars(c) for c in drawn[i]], "shift": fmt(shift) if moved else ""}
-        )
-    if mode == "animated":  # what reduced motion shows instead: the start, faint, under the arrow
-        frames.insert(
-            0,
-            {
-                "cls": "still gh",
-                "chains": [vars(c) for c in drawer.chains(scene.bodies[0], f"{prefix}s")],
-                "shift": "",
-            },
-        )
+            cls = "gh" if (mode == "still" and i != peak) else "st"
         frames.append(
             {
-                "cls": "still",
-                "chains": [vars(c) for c in drawer.chains(scene.bodies[last], f"{prefix}e")],
-                "shift": "",
+                "cls": cls,
+                "chains": [vars(c) for c in drawn[i]],
+                "shift": fmt(shift * n) if mode == "pair" and n else "",
+                "props": _prop_paths(scene.props_at(i), view, top),
             }
         )
-    made = _arrow(pose, scene, view)
+    if mode == "animated":  # what reduced motion shows instead: the still drawing, under the arrow
+        for i in still:
+            frames.append(
+                {
+                    "cls": "still" if i == peak else "still gh",
+                    "chains": [vars(c) for c in drawer.chains(scene.bodies[i], f"{prefix}s{i}")],
+                    "shift": "",
+                    "props": _prop_paths(scene.props_at(i), view, top),
+                }
+            )
+        frames.sort(key=lambda f: f["cls"] != "still gh")  # the faint ones first, under the rest
+    made = _arrow(pose, scene, view, peak)
     arrows = []
     if made and mode != "frames":
         arrows.append(
@@ -327,12 +380,11 @@ def _render(
                 "cls": "still" if mode == "animated" else "arw",
                 "line": made[0],
                 "head": made[1],
-                "shift": fmt(shift) if mode == "pair" else "",
+                "shift": fmt(shift * still.index(peak)) if mode == "pair" and still.index(peak) else "",
             }
         )
-    top = max(-min(ys), 40.0) + 6
-    left, right = min(xs) - 10, max(xs) + shift + 10
-    copies = [""] + ([fmt(shift)] if mode == "pair" else [])
+    left, right = min(xs) - 10, max(xs) + shift * (len(shown) - 1 if mode == "pair" else 0) + 10
+    copies = [""] + ([fmt(shift * n) for n in range(1, len(shown))] if mode == "pair" else [])
     bottom = 4.0
     box_w, box_h = right - left, top + bottom
     out_w = width or round(box_w * 1.4)

@@ -8,13 +8,13 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from build_tools.data.figures.pose import Pose, pose_from_data
+from build_tools.data.figures.pose import BODY_KEYS, Pose, pose_from_data
 from build_tools.data.figures.rig import Rig
 from build_tools.data.figures.scene import solve
 from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
 from build_tools.data.library import Library
 from build_tools.site.figures.editor import EDITOR_DATA, PoseEditor
-from build_tools.site.figures.render import moving_point, render
+from build_tools.site.figures.render import moving_point, render, still_frames
 
 VIEWS = {
     "side": "from the side",
@@ -35,25 +35,40 @@ def _words(point: str) -> str:
 
 
 def describe(pose: Pose, figures: FigureVocabulary, name: str) -> str:
-    """A text alternative that says what the drawing shows and what moves."""
-    start, end = pose.keyframes[0].angles, pose.keyframes[-1].angles
+    """A text alternative that says what the drawing shows and what moves: from the start to the frame
+    the arrow points to (the end, or a hop's flight), a joint bent the same on both sides said once."""
+    scene = solve(pose, Rig(figures), figures)
+    _, peak = still_frames(pose, scene)
+    start = pose.keyframes[0].angles
+    end = pose.keyframes[pose.keyframe_indexes().index(peak)].angles
     changes = sorted(
-        ((abs(end.get(k, 0.0) - start.get(k, 0.0)), k) for k in set(start) | set(end) if k != "tilt"),
-        reverse=True,
+        ((abs(end.get(k, 0.0) - start.get(k, 0.0)), k) for k in set(start) | set(end) if k not in BODY_KEYS),
+        key=lambda c: (-c[0], c[1]),
     )
-    moves = []
-    for size, key in changes[:2]:
-        if size < 5:
+    moves: list[str] = []
+    said_joints: set[str] = set()
+    for size, key in changes:
+        if size < 5 or len(moves) == 2:
             continue
         side, _, joint = key.partition("_") if key.split("_")[0] in ("left", "right") else ("", "", key)
+        if joint in said_joints:
+            continue
         what = figures.joints[joint].name.split(" (")[0] if joint in figures.joints else joint
         a, b = round(start.get(key, 0.0)), round(end.get(key, 0.0))
-        moves.append(f"the {side + ' ' if side else ''}{what} goes from {a} to {b} degrees")
+        other = {"left": "right", "right": "left"}.get(side, "")
+        twin = (round(start.get(f"{other}_{joint}", 0.0)), round(end.get(f"{other}_{joint}", 0.0)))
+        if other and twin == (a, b):
+            moves.append(f"the {what} of both sides goes from {a} to {b} degrees")
+            said_joints.add(joint)
+        else:
+            moves.append(f"the {side + ' ' if side else ''}{what} goes from {a} to {b} degrees")
     position = figures.positions[pose.position].name.lower()
-    scene = solve(pose, Rig(figures), figures)
     point = moving_point(pose, scene)
     travel = f"; the arrow follows the {_words(point)}" if point else ""
     said = " and ".join(moves) if moves else "the body holds still"
+    flight = next((k for k in pose.keyframes if k.airborne), None)
+    if flight is not None:
+        said += f"; in the {flight.name} frame the feet are off the floor, {flight.angles['lift']:.0f} cm up"
     return f"Drawing of {name}, {VIEWS[pose.view]}, {position}: {said}{travel}."
 
 
