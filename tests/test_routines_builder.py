@@ -40,6 +40,18 @@ def test_the_filters_show_only_matching_exercises(builder):
     assert catalogue(tab) == [e["name"] for e in data["exercises"] if "mini-band" in e["equipment"]]
 
 
+def test_the_list_shows_each_exercises_still_drawing(builder):
+    _, tab = builder
+    rows = tab.locator("#builder-catalogue > li")
+    stills = tab.locator("#builder-catalogue img.builder-still")
+    assert stills.count() == rows.count() > 0  # every exercise is drawn
+    first = stills.first
+    first.scroll_into_view_if_needed()
+    tab.wait_for_function("document.querySelector('#builder-catalogue img.builder-still').complete")
+    assert first.evaluate("img => img.naturalWidth") > 0, first.get_attribute("src")
+    assert first.get_attribute("alt") == ""  # the name beside it says what it shows
+
+
 def set_field(tab, label: str, value: str) -> None:
     field = tab.get_by_label(label, exact=True)
     field.fill(value)

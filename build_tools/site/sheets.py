@@ -86,7 +86,8 @@ def sheet_sections(routine: Routine, exercises: dict[str, Exercise]) -> list[She
 
 def builder_catalogue(exercises: list[Exercise], vocab: Vocabularies) -> dict[str, Any]:
     """What the routine builder needs, as plain JSON data: every exercise with its default dose and first
-    cue (Markdown removed: the builder shows text only), and the names for its filters."""
+    cue (Markdown removed: the builder shows text only), whether it has a drawing, and the names for its
+    filters."""
     return {
         "conditions": {c.id: c.short_name or c.name for c in vocab.conditions.values()},
         "equipment": {e.id: e.name for e in vocab.equipment.values()},
@@ -103,6 +104,7 @@ def builder_catalogue(exercises: list[Exercise], vocab: Vocabularies) -> dict[st
                 "type": e.type,
                 "equipment": list(e.equipment),
                 "conditions": list(e.condition_ids),
+                "drawn": e.pose is not None,  # its still is at exercises/<id>/figure-still.svg
             }
             for e in exercises
         ],

@@ -98,6 +98,16 @@
     catalogue.replaceChildren();
     for (const exercise of shown) {
       const li = document.createElement("li");
+      if (exercise.drawn) {
+        const still = document.createElement("img");
+        still.className = "builder-still";
+        still.src = exerciseBase + exercise.id + "/figure-still.svg";
+        still.alt = "";  // the name beside it says what it shows
+        still.width = 48;
+        still.height = 36;
+        still.loading = "lazy";
+        li.append(still);
+      }
       const name = document.createElement("span");
       name.className = "builder-catalogue-name";
       name.textContent = exercise.name;
