@@ -721,37 +721,39 @@
     return out.sort(function (a, b) { return a.depth - b.depth; });
   }
 
+  // The props as simple outlines: a box (a seat on legs, or a block), a mat, a wall, a roller or ball, a
+  // band, a machine's pads and plates (closed) and its rail and legs or a chair's back (open strokes).
   function propShapes(data, view, placed, top) {
     const out = [];
     const p2 = function (p) { return project(data, view, p).slice(0, 2); };
+    const pt = function (p) { const s = p2(p); return fmt(s[0]) + " " + fmt(s[1]); };
     for (const prop of placed) {
-      if (prop.box && (prop.prop === "step" || prop.prop === "chair")) {
+      if (prop.box && prop.prop === "mat") {
+        if (view !== "above") {
+          const a = p2([prop.box[0], 0, 0]), b = p2([prop.box[1], 0, 0]);
+          out.push(["pr", "M" + fmt(Math.min(a[0], b[0])) + " -1.5H" + fmt(Math.max(a[0], b[0])) + "V0H" + fmt(Math.min(a[0], b[0])) + "z"]);
+        }
+      } else if (prop.box) {
         const [x0, x1, height, z0, z1] = prop.box;
-        const low = prop.prop === "chair" ? height - 4 : 0;
+        const low = prop.legs ? height - 4 : 0;
         const corners = [];
         for (const x of [x0, x1]) for (const y of [low, height]) for (const z of [z0, z1]) corners.push(p2([x, y, z]));
         out.push(["pr", hullPath(corners, true)]);
-        if (prop.prop === "chair") {
-          const legs = [x0 + 3, x1 - 3].map(function (x) {
-            const a = p2([x, height - 4, z0]), b = p2([x, 0, z0]);
-            return "M" + fmt(a[0]) + " " + fmt(a[1]) + "L" + fmt(b[0]) + " " + fmt(b[1]);
-          });
-          out.push(["ln", legs.join("")]);
+        if (prop.legs) {
+          out.push(["ln", [x0 + 3, x1 - 3].map(function (x) { return "M" + pt([x, height - 4, z0]) + "L" + pt([x, 0, z0]); }).join("")]);
         }
-      } else if (prop.box && prop.prop === "mat" && view !== "above") {
-        const a = p2([prop.box[0], 0, 0]), b = p2([prop.box[1], 0, 0]);
-        out.push(["pr", "M" + fmt(Math.min(a[0], b[0])) + " -1.5H" + fmt(Math.max(a[0], b[0])) + "V0H" + fmt(Math.min(a[0], b[0])) + "z"]);
       } else if (prop.wallX !== undefined) {
-        const x = p2([prop.wallX, 0, 0])[0];
+        const x = p2(prop.wallAxis === 2 ? [0, 0, prop.wallX] : [prop.wallX, 0, 0])[0];
         out.push(["ln", "M" + fmt(x) + " 0V" + fmt(-top)]);
       } else if (prop.circle) {
         const [cx, cy, r] = prop.circle;
         const [sx, sy] = p2([cx, cy, 0]);
         out.push(["pr", "M" + fmt(sx - r) + " " + fmt(sy) + "a" + fmt(r) + " " + fmt(r) + " 0 1 0 " + fmt(2 * r) + " 0a" + fmt(r) + " " + fmt(r) + " 0 1 0 " + fmt(-2 * r) + " 0z"]);
       } else if (prop.line) {
-        const a = p2(prop.line[0]), b = p2(prop.line[1]);
-        out.push(["bd", "M" + fmt(a[0]) + " " + fmt(a[1]) + "L" + fmt(b[0]) + " " + fmt(b[1])]);
+        out.push(["bd", "M" + pt(prop.line[0]) + "L" + pt(prop.line[1])]);
       }
+      for (const shape of prop.shapes || []) out.push(["pr", "M" + shape.map(pt).join("L") + "z"]);
+      for (const stroke of prop.strokes || []) out.push(["ln", "M" + stroke.map(pt).join("L")]);
     }
     return out;
   }
@@ -799,6 +801,8 @@
       if (right.length) body.push("right: " + flowMap(right));
       if (frame.contacts.length) body.push("contacts: [" + frame.contacts.join(", ") + "]");
       if (name !== names[0] && changed("tilt")) body.push("tilt: " + num(now.tilt || 0));
+      if (now.lift) body.push("airborne_cm: " + num(now.lift));  // in the air in this keyframe only
+      if (changed("forward")) body.push("forward_cm: " + num(now.forward || 0));  // kept by later keyframes
       if (body.length) lines.push("    " + name + ":", ...body.map(function (b) { return "      " + b; }));
       else lines.push("    " + name + ": {}");
       before = now;
@@ -815,7 +819,8 @@
       contacts: state.contacts,
       keyframes: Object.fromEntries(data.keyframes.filter(function (k) { return state.frames[k]; }).map(function (k) {
         const full = state.frames[k].angles;
-        const block = { left: {}, right: {}, both: {}, contacts: state.frames[k].contacts, tilt: full.tilt || 0 };
+        const block = { left: {}, right: {}, both: {}, contacts: state.frames[k].contacts, tilt: full.tilt || 0,
+          forward_cm: full.forward || 0, airborne_cm: full.lift || 0 };
         for (const joint of data.joints) {
           if (joint.sided) {
             block.left[joint.id] = full["left_" + joint.id] || 0;
@@ -926,7 +931,8 @@
       svg.setAttribute("viewBox", [box[0], box[1], box[2] - box[0], box[3] - box[1]].map(fmt).join(" "));
       const propsG = $("[data-pe-props]");
       const shapes = state.view === "above" ? [] : [["ln", "M" + fmt(box[0]) + " 0H" + fmt(box[2])]];
-      propsG.replaceChildren(...shapes.concat(propShapes(data, state.view, scene.placed, -box[1])).map(function ([cls, d]) { return path(cls, d); }));
+      const moving = scene.keyMoving[names.indexOf(state.current)];  // a ball, a sliding plate, a band
+      propsG.replaceChildren(...shapes.concat(propShapes(data, state.view, scene.placed.concat(moving), -box[1])).map(function ([cls, d]) { return path(cls, d); }));
       paint($("[data-pe-ghost]"), ghost);
       paint($("[data-pe-body-drawing]"), current);
       const ring = $("[data-pe-ring]");
