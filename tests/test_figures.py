@@ -343,10 +343,14 @@ def test_the_text_alternative_says_a_hop_leaves_the_floor_and_names_both_sides_o
     assert "hip flexion of both sides goes from 84 to -4 degrees" in thrust and "left hip" not in thrust
 
 
-@pytest.mark.parametrize("position", sorted(FIGURES.positions))
-def test_the_pose_new_writes_for_each_position_holds_its_contacts(position):
-    block = YAML(typ="safe").load(FIGURES.positions[position].example)
-    pose = pose_from_data({"view": "side", "position": position, **block}, FIGURES)
-    scene = solve(pose, RIG, FIGURES)
-    keyframes = pose.keyframe_indexes()
-    assert [m for m in scene.misses if m.frame in keyframes or m.contact is None] == []
+def test_the_pose_new_writes_for_each_position_holds_its_contacts():
+    misses = {}
+    for position in sorted(FIGURES.positions):  # (the library loads inside the test, not at collection)
+        block = YAML(typ="safe").load(FIGURES.positions[position].example)
+        pose = pose_from_data({"view": "side", "position": position, **block}, FIGURES)
+        scene = solve(pose, RIG, FIGURES)
+        keyframes = pose.keyframe_indexes()
+        found = [m for m in scene.misses if m.frame in keyframes or m.contact is None]
+        if found:
+            misses[position] = found
+    assert misses == {}

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from build_tools.data.figures.pose import STEPS_BETWEEN
-from build_tools.data.figures.scene import VERTICAL
+from build_tools.data.figures.scene import BAND_REACH_CM, LAID, LEVEL, PAD_CM
 from build_tools.data.figures.vocab import FigureVocabulary, Joint, example_pose_data
 from build_tools.data.library import Library
 from build_tools.site.figures.render import FACE, FOOT, LINE
@@ -125,13 +125,24 @@ class PoseEditor:
             "views": [{"id": view, "name": name} for view, name in views.items()],
             "three_quarter_degrees": math.degrees(THREE_QUARTER),
             "steps_between": STEPS_BETWEEN,
-            "vertical_surfaces": list(VERTICAL),
+            "scene": {
+                "level_surfaces": list(LEVEL),
+                "laid_surfaces": list(LAID),
+                "pad_cm": PAD_CM,
+                "band_reach_cm": BAND_REACH_CM,
+            },
             "positions": [
                 {"id": p.id, "name": p.name, "head": p.head, "front": p.front, "pose": example_pose_data(p)}
                 for p in self.figures.positions.values()
             ],
             "contacts": {
-                c.id: {"surface": c.surface, "points": list(c.points), "prop": c.prop}
+                c.id: {
+                    "surface": c.surface,
+                    "points": list(c.points),
+                    "prop": c.prop,
+                    "slides": c.slides,
+                    "above_cm": c.above_cm,
+                }
                 for c in self.figures.contacts.values()
             },
             "props": {p.id: {"name": p.name, "parameters": p.parameters} for p in props},

@@ -160,15 +160,19 @@
   }
 
   // A pose block's keyframes in play order, each with its full angles (a later one keeps what it
-  // does not change) and its own contacts: pose_from_data.
+  // does not change, and its tilt and forward travel) and its own contacts: pose_from_data.
   function keyframesOf(data, pose) {
     const given = pose.keyframes;
     const names = ["start"].concat(Object.keys(given).filter(function (k) { return k !== "start" && k !== "end"; }), ["end"]);
-    let current = { tilt: Number(pose.tilt || 0) };
+    let current = { tilt: Number(pose.tilt || 0), forward: 0 };
     return names.map(function (name) {
       const block = given[name] || {};
       current = Object.assign({}, current, sideAngles(block, data.jointsById));
       if ("tilt" in block) current.tilt = Number(block.tilt);
+      // How far the body has travelled from where the start put it, and how high it is in the air
+      // (only in a keyframe that says so): BODY_KEYS.
+      if ("forward_cm" in block) current.forward = Number(block.forward_cm);
+      current.lift = Number(block.airborne_cm || 0);
       return { name: name, angles: Object.assign({}, current), contacts: (block.contacts || []).slice() };
     });
   }
@@ -238,18 +242,56 @@
     return out;
   }
 
-  const SURFACE_PROPS = { step: ["step", "height_cm"], chair: ["chair", "height_cm"], roller: ["foam-roller", "diameter_cm"] };
-
-  function surfaceHeight(data, surface, props) {
-    const which = SURFACE_PROPS[surface];
-    if (!which) return 0;
-    const fallback = Number(data.props[which[0]].parameters[which[1]].default);
-    const use = props.find(function (p) { return p.prop === which[0]; });
-    return use ? Number(use.params[which[1]] || fallback) : fallback;
+  function isLevel(data, contact) {
+    return data.scene.level_surfaces.includes(contact.surface) && !contact.slides;
   }
 
-  // Every frame placed so its contacts hold, as solve() places it: lowered onto its supports, slid
-  // against a wall or ball, kept where the first frame put its feet (or hands).
+  // How high a level surface is: its prop's height_cm (or diameter_cm), the prop's default when the
+  // scene lacks it, 0 for the floor; plus the contact's above_cm: surface_height().
+  function surfaceHeight(data, contact, props) {
+    if (contact.prop === null || contact.prop === undefined) return 0;
+    const above = Number(contact.above_cm || 0);
+    const use = props.find(function (p) { return p.prop === contact.prop; });
+    let params = use ? use.params : null;
+    if (!params) {
+      params = {};
+      const known = data.props[contact.prop];
+      for (const [k, v] of Object.entries((known && known.parameters) || {})) params[k] = v.default;
+    }
+    for (const key of ["height_cm", "diameter_cm"]) {
+      if (typeof params[key] === "number") return params[key] + above;
+    }
+    return above;
+  }
+
+  function mean(list, f) { return list.reduce(function (s, v) { return s + f(v); }, 0) / list.length; }
+  function lowestOf(rig, body) { return Math.min.apply(null, Object.values(samples(rig, body)).map(function (v) { return v[1]; })); }
+
+  // The level points of a frame's contacts, with their surfaces' heights: _level_points().
+  function levelPoints(data, props, body, contacts) {
+    const out = [];
+    for (const c of contacts) {
+      if (!isLevel(data, c)) continue;
+      for (const p of c.points) if (p in body.points) out.push([c, p, surfaceHeight(data, c, props)]);
+    }
+    return out;
+  }
+
+  // How far to slide the body so its trunk just touches a ball at centre: _ball_shift().
+  function ballShift(rig, body, centre, r, behind) {
+    const need = [];
+    for (const [name, q] of Object.entries(samples(rig, body))) {
+      if (!name.startsWith("torso")) continue;
+      const h2 = r * r - (q[1] - centre[1]) ** 2 - (q[2] - centre[2]) ** 2;
+      if (h2 > 0) need.push(behind ? centre[0] + Math.sqrt(h2) - q[0] : centre[0] - Math.sqrt(h2) - q[0]);
+    }
+    if (!need.length) return 0;
+    return behind ? Math.max.apply(null, need) : Math.min.apply(null, need);
+  }
+
+  // Every frame placed so its contacts hold, as solve() places it: lowered onto its supports (or lifted
+  // off the floor in flight), slid against a wall or ball, kept where the first frame put its feet (or
+  // hands) and moved forward as far as the frame travels.
   function placeAll(data, rig, pose) {
     const keyframes = keyframesOf(data, pose);
     const frames = framesOf(data, keyframes);
@@ -257,127 +299,307 @@
     const keyframeAt = {};
     keyframes.forEach(function (k, i) { keyframeAt[i * data.steps_between] = k; });
     const ball = props.find(function (p) { return p.prop === "ball"; });
-    const ballDefault = Number(data.props.ball.parameters.diameter_cm.default);
-    const ballR = (ball ? Number(ball.params.diameter_cm || ballDefault) : ballDefault) / 2;
-    const known = function (ids) { return ids.filter(function (c) { return c in data.contacts; }); };
+    const ballR = Number(ball ? ball.params.diameter_cm : data.props.ball.parameters.diameter_cm.default) / 2;
+    const contactsAt = function (i) {
+      const extra = i in keyframeAt ? keyframeAt[i].contacts : [];
+      return (pose.contacts || []).concat(extra).filter(function (id) { return id in data.contacts; })
+        .map(function (id) { return Object.assign({ id: id }, data.contacts[id]); });
+    };
+    const k = pose.view === "front" ? 2 : 0;  // wall_axis(): beside the body in a front view
+    // How high each keyframe's lowest point is once placed: _keyframe_heights().
+    const rest = {};
+    for (const key of Object.keys(keyframeAt)) {
+      const i = Number(key);
+      const body = posed(rig, pose.position, frames[i], Number(pose.tilt || 0));
+      const vertical = levelPoints(data, props, body, contactsAt(i));
+      const lowest = lowestOf(rig, body);
+      rest[i] = vertical.length
+        ? lowest + Math.max.apply(null, vertical.map(function ([, p, h]) { return h - body.points[p][1]; }))
+        : Number(frames[i].lift || 0);
+    }
+    const restAt = Object.keys(rest).map(Number);
     const bodies = [];
+    const moving = [];
     let wallX = null;
     let wallBehind = true;
     let anchor = null;
+    let rolled = null;
     frames.forEach(function (angles, i) {
       let body = posed(rig, pose.position, angles, Number(pose.tilt || 0));
-      const extra = i in keyframeAt ? keyframeAt[i].contacts : [];
-      const contacts = known((pose.contacts || []).concat(extra)).map(function (id) { return Object.assign({ id: id }, data.contacts[id]); });
-      const vertical = [];
-      for (const c of contacts) {
-        if (!data.vertical_surfaces.includes(c.surface)) continue;
-        for (const p of c.points) if (p in body.points) vertical.push([p, surfaceHeight(data, c.surface, props)]);
+      const contacts = contactsAt(i);
+      const vertical = levelPoints(data, props, body, contacts);
+      let dy;  // _rise()
+      if (vertical.length) dy = Math.max.apply(null, vertical.map(function ([, p, h]) { return h - body.points[p][1]; }));
+      else if (i in rest) dy = rest[i] - lowestOf(rig, body);
+      else {
+        const before = Math.max.apply(null, restAt.filter(function (r) { return r < i; }));
+        const after = Math.min.apply(null, restAt.filter(function (r) { return r > i; }));
+        const t = (i - before) / (after - before);
+        const eased = t * t * (3 - 2 * t);
+        dy = rest[before] + (rest[after] - rest[before]) * eased - lowestOf(rig, body);
       }
-      let dy;
-      if (vertical.length) dy = Math.max.apply(null, vertical.map(function ([p, h]) { return h - body.points[p][1]; }));
-      else dy = -Math.min.apply(null, Object.values(samples(rig, body)).map(function (v) { return v[1]; }));
       body = moved(body, [0, dy, 0]);
-      const sideways = [];
+      const walls = [], balls = [];
       for (const c of contacts) {
-        if (c.surface !== "wall" && c.surface !== "ball") continue;
-        for (const p of c.points) if (p in body.points) sideways.push([c, p]);
+        for (const p of c.points) {
+          if (!(p in body.points)) continue;
+          if (c.surface === "wall") walls.push(p);
+          else if (c.surface === "ball") balls.push(body.points[p]);
+        }
       }
-      if (sideways.length) {
-        const offset = sideways[0][0].surface === "ball" ? 2 * ballR : 0;
-        const xs = sideways.map(function ([, p]) { return body.points[p][0]; });
+      const frameProps = [];
+      if (walls.length) {
+        const xs = walls.map(function (p) { return body.points[p][k]; });
         if (wallX === null) {
-          wallBehind = xs.reduce(function (s, x) { return s + x; }, 0) / xs.length < body.points.pelvis[0];
-          wallX = wallBehind ? Math.min.apply(null, xs) - offset : Math.max.apply(null, xs) + offset;
+          wallBehind = mean(xs, Number) < body.points.pelvis[k];
+          wallX = wallBehind ? Math.min.apply(null, xs) : Math.max.apply(null, xs);
         }
-        const reach = wallBehind ? Math.min.apply(null, xs) - offset : Math.max.apply(null, xs) + offset;
-        body = moved(body, [wallX - reach, 0, 0]);
+        const reach = wallBehind ? Math.min.apply(null, xs) : Math.max.apply(null, xs);
+        body = moved(body, k === 0 ? [wallX - reach, 0, 0] : [0, 0, wallX - reach]);
+      } else if (balls.length) {  // the ball rolls between the back and the wall, half as far as the back
+        const at = [0, 1, 2].map(function (j) { return mean(balls, function (p) { return p[j]; }); });
+        if (wallX === null || rolled === null) {
+          wallBehind = at[0] < body.points.pelvis[0];
+          wallX = wallBehind ? at[0] - 2 * ballR : at[0] + 2 * ballR;
+          rolled = [at[1], body.points.lumbar[1]];
+        }
+        const centre = [wallBehind ? wallX + ballR : wallX - ballR, rolled[0] + (body.points.lumbar[1] - rolled[1]) / 2, 0];
+        body = moved(body, [ballShift(rig, body, centre, ballR, wallBehind), 0, 0]);
+        frameProps.push({ prop: "ball", circle: [centre[0], centre[1], ballR] });
       } else {
+        let held = contacts.filter(function (c) {
+          return (pose.contacts || []).includes(c.id) && (isLevel(data, c) || c.surface === "slope");
+        });
+        const floor = held.filter(function (c) { return c.surface === "floor"; });
+        if (floor.length) held = floor;  // feet stay put; a back rolls on a bench
         let fixed = [];
-        for (const c of contacts) {
-          if ((pose.contacts || []).includes(c.id) && data.vertical_surfaces.includes(c.surface)) fixed = fixed.concat(c.points);
-        }
-        fixed = fixed.filter(function (p) { return p in body.points; });
+        for (const c of held) fixed = fixed.concat(c.points.filter(function (p) { return p in body.points; }));
         if (!fixed.length) fixed = ["pelvis"];
-        const x = fixed.reduce(function (s, p) { return s + body.points[p][0]; }, 0) / fixed.length;
+        const x = mean(fixed, function (p) { return body.points[p][0]; });
         if (anchor === null) anchor = x;
-        body = moved(body, [anchor - x, 0, 0]);
+        body = moved(body, [anchor + Number(angles.forward || 0) - x, 0, 0]);
       }
       bodies.push(body);
+      moving.push(frameProps);
     });
+    const laid = layMachineParts(data, pose, props, bodies, contactsAt);
+    laid.perFrame.forEach(function (parts, i) { moving[i] = moving[i].concat(parts); });
+    const banded = bands(data, props, bodies);
+    banded.lines.forEach(function (parts, i) { moving[i] = moving[i].concat(parts); });
+    const keyIndexes = keyframes.map(function (_, i) { return i * data.steps_between; });
     return {
       keyframes: keyframes,
       props: props,
       bodies: bodies,
-      keyBodies: keyframes.map(function (k, i) { return bodies[i * data.steps_between]; }),
-      placed: placeProps(data, pose, props, keyframes, bodies[0], wallX, wallBehind, ballR),
+      keyBodies: keyIndexes.map(function (i) { return bodies[i]; }),
+      keyMoving: keyIndexes.map(function (i) { return moving[i]; }),
+      placed: placeProps(data, pose, props, bodies, contactsAt, [wallX, wallBehind], k).concat(laid.fixed, banded.posts),
     };
   }
 
-  // Where each prop goes, from where the first frame's body meets it: place_props (the drawing only).
-  function placeProps(data, pose, props, keyframes, body, wallX, wallBehind, ballR) {
-    const pts = body.points;
-    const contacts = [];
-    for (const k of keyframes) {
-      for (const id of (pose.contacts || []).concat(k.contacts)) if (id in data.contacts) contacts.push(data.contacts[id]);
+  /* Machine parts laid against the body: lay_machine_parts() (the drawing only). */
+
+  // The side view's best line through points: its centre and unit direction.
+  function lineThrough(points) {
+    const cx = mean(points, function (p) { return p[0]; }), cy = mean(points, function (p) { return p[1]; });
+    let sxx = 0, syy = 0, sxy = 0;
+    for (const p of points) {
+      sxx += (p[0] - cx) ** 2;
+      syy += (p[1] - cy) ** 2;
+      sxy += (p[0] - cx) * (p[1] - cy);
     }
+    const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+    return [[cx, cy, 0], [Math.cos(angle), Math.sin(angle), 0]];
+  }
+
+  function along(p, centre, u) { return (p[0] - centre[0]) * u[0] + (p[1] - centre[1]) * u[1]; }
+
+  // A pad or plate along a line, PAD_CM thick on the side facing away: _slab().
+  function slab(data, centre, u, ends, away) {
+    let n = [-u[1], u[0], 0];
+    if ((away[0] - centre[0]) * n[0] + (away[1] - centre[1]) * n[1] > 0) n = [-n[0], -n[1], 0];
+    const at = function (a, out) { return [centre[0] + u[0] * a + n[0] * out, centre[1] + u[1] * a + n[1] * out, 0]; };
+    const [a, b] = ends, cut = 1.5, pad = data.scene.pad_cm;
+    return [at(a, 0), at(b, 0), at(b + cut, cut), at(b + cut, pad - cut), at(b, pad), at(a, pad), at(a - cut, pad - cut), at(a - cut, cut)];
+  }
+
+  // A slant board from the side: _wedge().
+  function wedge(centre, u, pts) {
+    const on = pts.map(function (p) { return along(p, centre, u); });
+    const back = Math.min.apply(null, on) - 10;
+    const top = [centre[0] + u[0] * back, centre[1] + u[1] * back, 0];
+    const nose = u[1] < 0 ? centre[1] / -u[1] : Math.max.apply(null, on) + 5;
+    const tip = [centre[0] + u[0] * nose, Math.max(0, centre[1] + u[1] * nose), 0];
+    return [top, tip, [tip[0], 0, 0], [top[0], 0, 0]];
+  }
+
+  function padEnds(pts, centre, u, contact) {
+    const on = pts.map(function (p) { return along(p, centre, u); });
+    const margin = contact.surface === "back-pad" ? 10 : 4;
+    return [Math.min.apply(null, on) - margin, Math.max.apply(null, on) + margin];
+  }
+
+  // The rail a sliding part runs on, on legs to the floor: _rail().
+  function rail(contact, parts, d, body) {
+    const corners = [];
+    for (const part of parts) for (const shape of part.shapes) for (const p of shape) corners.push(p);
+    const mid = [0, 1, 2].map(function (j) { return mean(corners, function (p) { return p[j]; }); });
+    let n = [-d[1], d[0], 0];
+    const first = parts[0].shapes[0];
+    const u = [first[1][0] - first[0][0], first[1][1] - first[0][1]];
+    const alongItself = Math.abs(u[0] * d[0] + u[1] * d[1]) > 0.7 * Math.hypot(u[0], u[1]);
+    const flip = alongItself ? (body[0] - mid[0]) * n[0] + (body[1] - mid[1]) * n[1] > 0 : n[1] > 0;
+    if (flip) n = [-n[0], -n[1], 0];
+    const out = Math.max.apply(null, corners.map(function (p) { return (p[0] - mid[0]) * n[0] + (p[1] - mid[1]) * n[1]; })) + (alongItself ? 2 : -3);
+    const on = corners.map(function (p) { return along(p, mid, d); });
+    const reach = alongItself ? 8 : 20;
+    const at = function (k) { return [mid[0] + d[0] * k + n[0] * out, mid[1] + d[1] * k + n[1] * out, 0]; };
+    const a = at(Math.min.apply(null, on) - reach), b = at(Math.max.apply(null, on) + reach);
+    const legs = [a, b].filter(function (p) { return p[1] > 4; }).map(function (p) { return [[p[0], p[1], 0], [p[0], 0, 0]]; });
+    return { prop: contact.prop || "", strokes: [[a, b]].concat(legs) };
+  }
+
+  function layMachineParts(data, pose, props, bodies, contactsAt) {
+    const perFrame = bodies.map(function () { return []; });
+    const fixed = [];
+    const laid = {};
+    bodies.forEach(function (_, i) {
+      for (const c of contactsAt(i)) {
+        if (data.scene.laid_surfaces.includes(c.surface) && !isLevel(data, c) && !(c.id in laid)) laid[c.id] = c;
+      }
+    });
+    for (const contact of Object.values(laid)) {
+      const frames = bodies.map(function (_, i) { return i; }).filter(function (i) {
+        return contactsAt(i).some(function (c) { return c.id === contact.id; });
+      });
+      const lines = {};
+      for (const i of frames) {
+        const pts = contact.points.map(function (p) { return bodies[i].points[p]; });
+        lines[i] = [pts].concat(lineThrough(pts));
+      }
+      const first = frames[0];
+      const c0 = lines[first][1];
+      let u0 = lines[first][2];
+      const awayOf = function (i) { return bodies[i].points[contact.surface === "back-pad" ? "pelvis" : "lumbar"]; };
+      if (contact.surface === "slope") {
+        const use = props.find(function (p) { return p.prop === contact.prop; });
+        const slope = Number((use && use.params.angle_degrees) || 25) * Math.PI / 180;
+        u0 = [Math.cos(slope), -Math.sin(slope), 0];
+        fixed.push({ prop: contact.prop || "", shapes: [wedge(c0, u0, lines[first][0])] });
+      } else if (!contact.slides) {
+        fixed.push({ prop: contact.prop || "", shapes: [slab(data, c0, u0, padEnds(lines[first][0], c0, u0, contact), awayOf(first))] });
+      }
+      if (!contact.slides) continue;
+      const track = frames.map(function (i) { return lines[i][1]; });
+      const run = [track[track.length - 1][0] - track[0][0], track[track.length - 1][1] - track[0][1]];
+      const length = Math.hypot(run[0], run[1]);
+      const d = length > 2 ? [run[0] / length, run[1] / length, 0] : u0;
+      const parts = [];
+      for (const i of frames) {
+        const [pts, centre, u] = lines[i];
+        const part = { prop: contact.prop || "", shapes: [slab(data, centre, u, padEnds(pts, centre, u, contact), awayOf(i))] };
+        perFrame[i].push(part);
+        parts.push(part);
+      }
+      fixed.push(rail(contact, parts, d, bodies[first].points.lumbar));
+    }
+    return { perFrame: perFrame, fixed: fixed };
+  }
+
+  // Where each prop that stays put goes, from where the body first meets it: place_props().
+  function placeProps(data, pose, props, bodies, contactsAt, wall, k) {
+    const pts = bodies[0].points;
+    const met = {};
+    bodies.forEach(function (body, i) {
+      for (const c of contactsAt(i)) if (!(c.id in met)) met[c.id] = [c, body];
+    });
     function touching(prop) {
       const out = [];
-      for (const c of contacts) if (c.prop === prop) for (const p of c.points) if (p in pts) out.push([p, pts[p]]);
+      for (const [c, body] of Object.values(met)) {
+        if (c.prop !== prop || !isLevel(data, c)) continue;
+        for (const p of c.points) if (p in body.points && !out.some(function ([q]) { return q === p; })) out.push([p, body.points[p]]);
+      }
       return out;
     }
     const xs = Object.values(pts).map(function (p) { return p[0]; });
     const placed = [];
     for (const use of props) {
-      if (use.prop === "step" || use.prop === "chair") {
-        const top = surfaceHeight(data, use.prop, props);
+      if (["step", "chair", "leg-press", "hack-squat"].includes(use.prop)) {
+        const top = Number(use.params.height_cm || 0);
         const on = touching(use.prop);
+        const seat = use.prop === "chair" || use.prop === "leg-press";
         let x0, x1, zc;
         if (on.length) {
           const onX = on.map(function ([, p]) { return p[0]; });
-          const behind = onX.reduce(function (s, x) { return s + x; }, 0) / onX.length < pts.pelvis[0] - 10;
-          const toesOnly = on.every(function ([name]) { return name === "left_toe" || name === "right_toe"; });
-          const front = Math.max.apply(null, onX);
-          const back = Math.min.apply(null, onX);
-          const depth = use.prop === "step" ? 34 : 42;
-          if (behind || (toesOnly && use.prop === "step")) {
-            [x0, x1] = behind ? [front - depth, front + 3] : [front - 3, front - 3 + depth];
-          } else {
+          const behind = mean(onX, Number) < pts.pelvis[0] - 10;
+          const toesOnly = on.every(function ([name]) { return name.endsWith("_toe"); });
+          const front = Math.max.apply(null, onX), back = Math.min.apply(null, onX);
+          const depth = seat ? 42 : 34;
+          if (behind || (toesOnly && !seat)) [x0, x1] = behind ? [front - depth, front + 3] : [front - 3, front - 3 + depth];
+          else {
             x0 = back - 5;
             x1 = Math.max(front + 5, x0 + depth);
           }
-          zc = on.reduce(function (s, [, p]) { return s + p[2]; }, 0) / on.length;
+          zc = mean(on, function ([, p]) { return p[2]; });
         } else {
           x0 = Math.max.apply(null, xs) + 10;
           x1 = x0 + 34;
           zc = 0;
         }
-        placed.push({ prop: use.prop, box: [x0, x1, top, zc - 12, zc + 12] });
+        const backrest = Object.values(met).filter(function ([c]) { return c.prop === use.prop && isLevel(data, c) && c.above_cm > 0; })
+          .map(function ([c]) { return c.above_cm; });
+        let strokes = [];
+        if (backrest.length && on.length) {  // a chair's back where the hands rest on it
+          const bx = Math.min(Math.max(mean(on, function ([, p]) { return p[0]; }), x0 + 2), x1 - 2);
+          strokes = [[[bx, top, zc - 12], [bx, top + Math.max.apply(null, backrest), zc - 12]]];
+        }
+        placed.push({ prop: use.prop, box: [x0, x1, top, zc - 12, zc + 12], legs: seat, strokes: strokes });
       } else if (use.prop === "wall") {
-        placed.push({ prop: "wall", wallX: wallX !== null ? wallX : Math.min.apply(null, xs) - 8 });
-      } else if (use.prop === "ball" && wallX !== null) {
-        placed.push({ prop: "ball", circle: [wallBehind ? wallX + ballR : wallX - ballR, pts.mid_back[1], ballR] });
+        const x = wall[0] !== null ? wall[0] : Math.min.apply(null, Object.values(pts).map(function (p) { return p[k]; })) - 8;
+        placed.push({ prop: "wall", wallX: x, wallAxis: k });
       } else if (use.prop === "foam-roller") {
         const on = touching("foam-roller");
-        const r = surfaceHeight(data, "roller", props) / 2;
-        placed.push({ prop: use.prop, circle: [on.length ? on[0][1][0] : pts.pelvis[0], r, r] });
+        const r = Number(use.params.diameter_cm || 0) / 2;
+        const x = on.length ? on[0][1][0] : pts.pelvis[0];
+        placed.push({ prop: use.prop, circle: [x, r, r] });
       } else if (use.prop === "mat") {
         placed.push({ prop: "mat", box: [Math.min.apply(null, xs) - 12, Math.max.apply(null, xs) + 12, 1, -40, 40] });
-      } else {
-        placed.push({ prop: use.prop, line: bandLine(use, pts) });
       }
     }
     return placed;
   }
 
-  function bandLine(use, pts) {
+  /* Bands and straps: bands() (the drawing only). */
+
+  function bandAnchor(data, params, pts) {
+    if (params.tied_to === "foot") return null;
+    const [x, y, z] = pts[params.around || "right_ankle"] || pts.right_ankle;
+    const reach = data.scene.band_reach_cm;
+    const way = params.anchor || "front";
+    if (way === "side") return [x, y, z + (z >= pts.pelvis[2] ? 1 : -1) * reach];
+    return [x + (way === "front" ? reach : -reach), y, z];
+  }
+
+  function bandLine(use, pts, anchor) {
     if (use.prop === "mini-band") {
       const where = { knees: "knee", ankles: "ankle", thighs: "knee" }[use.params.around] || "knee";
       return [pts["left_" + where], pts["right_" + where]];
     }
     if (use.prop === "strap") return [pts.right_wrist, pts.right_toe];
     const start = pts[use.params.around || "right_ankle"] || pts.right_ankle;
-    if (use.params.tied_to === "foot") return [start, pts.right_toe];
-    return [start, [start[0] + 45, start[1], start[2]]];
+    return [start, anchor || pts.right_toe];
+  }
+
+  function bands(data, props, bodies) {
+    const posts = [];
+    const lines = bodies.map(function () { return []; });
+    for (const use of props) {
+      if (!["band", "mini-band", "strap"].includes(use.prop)) continue;
+      const anchor = use.prop === "band" ? bandAnchor(data, use.params, bodies[0].points) : null;
+      if (anchor) posts.push({ prop: use.prop, strokes: [[[anchor[0], 0, anchor[2]], add(anchor, [0, 10, 0])]] });
+      bodies.forEach(function (body, i) { lines[i].push({ prop: use.prop, line: bandLine(use, body.points, anchor) }); });
+    }
+    return { posts: posts, lines: lines };
   }
 
   /* -- Drawing: projection as build_tools/site/figures/shapes.py, simpler shapes ------------- */
@@ -499,37 +721,39 @@
     return out.sort(function (a, b) { return a.depth - b.depth; });
   }
 
+  // The props as simple outlines: a box (a seat on legs, or a block), a mat, a wall, a roller or ball, a
+  // band, a machine's pads and plates (closed) and its rail and legs or a chair's back (open strokes).
   function propShapes(data, view, placed, top) {
     const out = [];
     const p2 = function (p) { return project(data, view, p).slice(0, 2); };
+    const pt = function (p) { const s = p2(p); return fmt(s[0]) + " " + fmt(s[1]); };
     for (const prop of placed) {
-      if (prop.box && (prop.prop === "step" || prop.prop === "chair")) {
+      if (prop.box && prop.prop === "mat") {
+        if (view !== "above") {
+          const a = p2([prop.box[0], 0, 0]), b = p2([prop.box[1], 0, 0]);
+          out.push(["pr", "M" + fmt(Math.min(a[0], b[0])) + " -1.5H" + fmt(Math.max(a[0], b[0])) + "V0H" + fmt(Math.min(a[0], b[0])) + "z"]);
+        }
+      } else if (prop.box) {
         const [x0, x1, height, z0, z1] = prop.box;
-        const low = prop.prop === "chair" ? height - 4 : 0;
+        const low = prop.legs ? height - 4 : 0;
         const corners = [];
         for (const x of [x0, x1]) for (const y of [low, height]) for (const z of [z0, z1]) corners.push(p2([x, y, z]));
         out.push(["pr", hullPath(corners, true)]);
-        if (prop.prop === "chair") {
-          const legs = [x0 + 3, x1 - 3].map(function (x) {
-            const a = p2([x, height - 4, z0]), b = p2([x, 0, z0]);
-            return "M" + fmt(a[0]) + " " + fmt(a[1]) + "L" + fmt(b[0]) + " " + fmt(b[1]);
-          });
-          out.push(["ln", legs.join("")]);
+        if (prop.legs) {
+          out.push(["ln", [x0 + 3, x1 - 3].map(function (x) { return "M" + pt([x, height - 4, z0]) + "L" + pt([x, 0, z0]); }).join("")]);
         }
-      } else if (prop.box && prop.prop === "mat" && view !== "above") {
-        const a = p2([prop.box[0], 0, 0]), b = p2([prop.box[1], 0, 0]);
-        out.push(["pr", "M" + fmt(Math.min(a[0], b[0])) + " -1.5H" + fmt(Math.max(a[0], b[0])) + "V0H" + fmt(Math.min(a[0], b[0])) + "z"]);
       } else if (prop.wallX !== undefined) {
-        const x = p2([prop.wallX, 0, 0])[0];
+        const x = p2(prop.wallAxis === 2 ? [0, 0, prop.wallX] : [prop.wallX, 0, 0])[0];
         out.push(["ln", "M" + fmt(x) + " 0V" + fmt(-top)]);
       } else if (prop.circle) {
         const [cx, cy, r] = prop.circle;
         const [sx, sy] = p2([cx, cy, 0]);
         out.push(["pr", "M" + fmt(sx - r) + " " + fmt(sy) + "a" + fmt(r) + " " + fmt(r) + " 0 1 0 " + fmt(2 * r) + " 0a" + fmt(r) + " " + fmt(r) + " 0 1 0 " + fmt(-2 * r) + " 0z"]);
       } else if (prop.line) {
-        const a = p2(prop.line[0]), b = p2(prop.line[1]);
-        out.push(["bd", "M" + fmt(a[0]) + " " + fmt(a[1]) + "L" + fmt(b[0]) + " " + fmt(b[1])]);
+        out.push(["bd", "M" + pt(prop.line[0]) + "L" + pt(prop.line[1])]);
       }
+      for (const shape of prop.shapes || []) out.push(["pr", "M" + shape.map(pt).join("L") + "z"]);
+      for (const stroke of prop.strokes || []) out.push(["ln", "M" + stroke.map(pt).join("L")]);
     }
     return out;
   }
@@ -577,6 +801,8 @@
       if (right.length) body.push("right: " + flowMap(right));
       if (frame.contacts.length) body.push("contacts: [" + frame.contacts.join(", ") + "]");
       if (name !== names[0] && changed("tilt")) body.push("tilt: " + num(now.tilt || 0));
+      if (now.lift) body.push("airborne_cm: " + num(now.lift));  // in the air in this keyframe only
+      if (changed("forward")) body.push("forward_cm: " + num(now.forward || 0));  // kept by later keyframes
       if (body.length) lines.push("    " + name + ":", ...body.map(function (b) { return "      " + b; }));
       else lines.push("    " + name + ": {}");
       before = now;
@@ -593,7 +819,8 @@
       contacts: state.contacts,
       keyframes: Object.fromEntries(data.keyframes.filter(function (k) { return state.frames[k]; }).map(function (k) {
         const full = state.frames[k].angles;
-        const block = { left: {}, right: {}, both: {}, contacts: state.frames[k].contacts, tilt: full.tilt || 0 };
+        const block = { left: {}, right: {}, both: {}, contacts: state.frames[k].contacts, tilt: full.tilt || 0,
+          forward_cm: full.forward || 0, airborne_cm: full.lift || 0 };
         for (const joint of data.joints) {
           if (joint.sided) {
             block.left[joint.id] = full["left_" + joint.id] || 0;
@@ -704,7 +931,8 @@
       svg.setAttribute("viewBox", [box[0], box[1], box[2] - box[0], box[3] - box[1]].map(fmt).join(" "));
       const propsG = $("[data-pe-props]");
       const shapes = state.view === "above" ? [] : [["ln", "M" + fmt(box[0]) + " 0H" + fmt(box[2])]];
-      propsG.replaceChildren(...shapes.concat(propShapes(data, state.view, scene.placed, -box[1])).map(function ([cls, d]) { return path(cls, d); }));
+      const moving = scene.keyMoving[names.indexOf(state.current)];  // a ball, a sliding plate, a band
+      propsG.replaceChildren(...shapes.concat(propShapes(data, state.view, scene.placed.concat(moving), -box[1])).map(function ([cls, d]) { return path(cls, d); }));
       paint($("[data-pe-ghost]"), ghost);
       paint($("[data-pe-body-drawing]"), current);
       const ring = $("[data-pe-ring]");
