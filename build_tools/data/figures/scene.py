@@ -7,13 +7,14 @@ import math
 from dataclasses import dataclass, field
 
 from build_tools.data.figures.pose import Pose
-from build_tools.data.figures.rig import SEGMENT_ENDS, SIDES, Body, Rig, add, apply
+from build_tools.data.figures.rig import SEGMENT_ENDS, SIDES, Body, Rig, place
 from build_tools.data.figures.vocab import FigureVocabulary, Vec
 
 TOLERANCE_CM = 1.0  # a contact point at a keyframe
 BETWEEN_CM = 3.0  # a contact point in a frame eased between keyframes, whose angles nobody chose
 OUTLINE_CM = 2.0  # how far a drawn outline may overlap the floor or a prop (about two line widths)
 VERTICAL = ("floor", "step", "chair", "roller")
+TORSO_SAMPLES = 8  # points round each torso segment's outline that checks test
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,13 @@ def samples(rig: Rig, body: Body) -> dict[str, Vec]:
         if kind in radii:
             for name, r in ((a, radii[kind][0]), (b, radii[kind][1])):
                 p = body.points[name]
-                out[name] = min(out.get(name, p), (p[0], p[1] - r, p[2]), key=lambda v: v[1])
-    for i, (segment, height, half_w, half_d, shift) in enumerate(rig.torso):
-        for k in range(8):
-            t = 2 * math.pi * k / 8
-            local = (shift + half_d * math.cos(t), height, half_w * math.sin(t))
-            out[f"torso{i}_{k}"] = add(body.origins[segment], apply(body.frames[segment], local))
+                lowest = (p[0], p[1] - r, p[2])
+                if name not in out or lowest[1] < out[name][1]:  # the lowest, the first on a tie
+                    out[name] = lowest
+    origins, frames = body.origins, body.frames
+    for n, (segment, local) in enumerate(rig.torso_ring(TORSO_SAMPLES)):
+        i, k = divmod(n, TORSO_SAMPLES)
+        out[f"torso{i}_{k}"] = place(origins[segment], frames[segment], local)
     head_r = min(rig.radii["head"])
     hx, hy, hz = body.points["head"]
     out["head"] = (hx, hy - head_r, hz)

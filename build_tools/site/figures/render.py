@@ -73,7 +73,7 @@ class Drawer:
     def solid(self, points: list[Vec]) -> str:
         return smooth_closed(hull([self.at(p) for p in points]))
 
-    def chains(self, body: Body, prefix: str) -> list[Chain]:
+    def chains(self, body: Body, prefix: str = "") -> list[Chain]:
         """Every chain of one body, back to front."""
         rig, h, pts = self.rig, self.rig.height, body.points
         centre = self.depth(pts["pelvis"])
@@ -252,6 +252,29 @@ def pose_key(pose: Pose, *extra: object) -> str:
     return hashlib.sha256(repr((pose, extra)).encode()).hexdigest()[:16]
 
 
+@dataclass
+class FrameDrawing:
+    """One frame's chains, ids without the picture's prefix, and every screen point they pass through."""
+
+    chains: list[Chain]
+    seen: list[Pt]
+
+    def for_picture(self, prefix: str) -> list[dict[str, Any]]:
+        return [{**vars(chain), "id": prefix + chain.id} for chain in self.chains]
+
+
+class Sketch:
+    """A pose solved and each of its frames drawn once; every mode of render() arranges these."""
+
+    def __init__(self, pose: Pose, figures: FigureVocabulary) -> None:
+        rig = Rig(figures)
+        self.scene = solve(pose, rig, figures)
+        self.frames: list[FrameDrawing] = []
+        for body in self.scene.bodies:
+            drawer = Drawer(rig, pose.view)
+            self.frames.append(FrameDrawing(drawer.chains(body), drawer.seen))
+
+
 _DRAWN: dict[str, str] = {}
 
 
@@ -264,31 +287,30 @@ def render(
     title: str = "",
     desc: str = "",
     width: int | None = None,
+    sketch: Sketch | None = None,
 ) -> str:
     """The pose as SVG: `animated` (frames playing by CSS; under reduced motion the start faint under the
     end, with the arrow: the standalone file), `frames` (every frame, the first shown, for a page's script
     to play: see atlas-figure.js), `still` (the start faint under the end, with the arrow) or `pair` (start
-    and end side by side, with the arrow).
+    and end side by side, with the arrow). sketch: this pose's, when the caller draws it in several modes.
     Cached by a hash of the pose: an unchanged pose is never drawn twice."""
     key = pose_key(pose, mode, prefix, title, desc, width, id(figures))
     if key not in _DRAWN:
-        _DRAWN[key] = _render(pose, figures, mode, prefix, title, desc, width)
+        _DRAWN[key] = _render(pose, sketch or Sketch(pose, figures), mode, prefix, title, desc, width)
     return _DRAWN[key]
 
 
 def _render(
-    pose: Pose, figures: FigureVocabulary, mode: str, prefix: str, title: str, desc: str, width: int | None
+    pose: Pose, sketch: Sketch, mode: str, prefix: str, title: str, desc: str, width: int | None
 ) -> str:
-    rig = Rig(figures)
-    scene = solve(pose, rig, figures)
-    drawer = Drawer(rig, pose.view)
+    scene = sketch.scene
     view = pose.view
     last = len(scene.bodies) - 1
     every_frame = mode in ("animated", "frames")
     shown = list(range(len(scene.bodies))) if every_frame else [0, last]
-    drawn = {i: drawer.chains(scene.bodies[i], f"{prefix}{i}") for i in shown}
-    xs = [p[0] for p in drawer.seen] or [0.0]
-    ys = [p[1] for p in drawer.seen] or [0.0]
+    seen = [p for i in shown for p in sketch.frames[i].seen]
+    xs = [p[0] for p in seen] or [0.0]
+    ys = [p[1] for p in seen] or [0.0]
     shift = (max(xs) - min(xs) + 24) if mode == "pair" else 0.0
     frames: list[dict[str, Any]] = []
     for n, i in enumerate(shown):
@@ -300,24 +322,17 @@ def _render(
             cls = "gh" if (mode == "still" and n == 0) else "st"
         moved = mode == "pair" and n == 1
         frames.append(
-            {"cls": cls, "chains": [vars(c) for c in drawn[i]], "shift": fmt(shift) if moved else ""}
+            {
+                "cls": cls,
+                "chains": sketch.frames[i].for_picture(f"{prefix}{i}"),
+                "shift": fmt(shift) if moved else "",
+            }
         )
     if mode == "animated":  # what reduced motion shows instead: the start, faint, under the arrow
         frames.insert(
-            0,
-            {
-                "cls": "still gh",
-                "chains": [vars(c) for c in drawer.chains(scene.bodies[0], f"{prefix}s")],
-                "shift": "",
-            },
+            0, {"cls": "still gh", "chains": sketch.frames[0].for_picture(f"{prefix}s"), "shift": ""}
         )
-        frames.append(
-            {
-                "cls": "still",
-                "chains": [vars(c) for c in drawer.chains(scene.bodies[last], f"{prefix}e")],
-                "shift": "",
-            }
-        )
+        frames.append({"cls": "still", "chains": sketch.frames[last].for_picture(f"{prefix}e"), "shift": ""})
     made = _arrow(pose, scene, view)
     arrows = []
     if made and mode != "frames":
