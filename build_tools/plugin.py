@@ -33,6 +33,7 @@ from build_tools.printing.printing import (
 )
 from build_tools.site.api import api_files
 from build_tools.site.compact_html import collapse_indentation
+from build_tools.site.figures.cache import DrawingCache
 from build_tools.site.figures.site import site_figures
 from build_tools.site.headings import anchor_ids, headings
 from build_tools.site.macros import MACRO_NAMES, ContentMacros
@@ -100,6 +101,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         cache_dir = root / os.environ.get("ATLAS_CACHE_DIR", self.config.cache_dir)
         # One folder per Jinja environment: compiled code depends on the environment's settings.
         self.theme_template_cache = _template_cache(cache_dir / "templates" / "theme")
+        site_figures(self.library, DrawingCache(cache_dir / "figures"))  # before anything draws
         self.renderer = Renderer(
             self.library,
             root / self.config.templates_dir,

@@ -10,10 +10,11 @@ from markupsafe import Markup
 
 from build_tools.data.figures.pose import Pose, pose_from_data
 from build_tools.data.figures.rig import Rig
-from build_tools.data.figures.scene import solve
+from build_tools.data.figures.scene import Scene, solve
 from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
 from build_tools.data.library import Library
-from build_tools.site.figures.render import moving_point, render
+from build_tools.site.figures.cache import DrawingCache, code_and_vocabulary_digest, drawing_key
+from build_tools.site.figures.render import Sketch, moving_point, render
 
 VIEWS = {
     "side": "from the side",
@@ -33,8 +34,8 @@ def _words(point: str) -> str:
     return point.replace("_", " ")
 
 
-def describe(pose: Pose, figures: FigureVocabulary, name: str) -> str:
-    """A text alternative that says what the drawing shows and what moves."""
+def describe(pose: Pose, figures: FigureVocabulary, name: str, scene: Scene | None = None) -> str:
+    """A text alternative that says what the drawing shows and what moves (scene: the pose's, solved)."""
     start, end = pose.keyframes[0].angles, pose.keyframes[-1].angles
     changes = sorted(
         ((abs(end.get(k, 0.0) - start.get(k, 0.0)), k) for k in set(start) | set(end) if k != "tilt"),
@@ -49,11 +50,33 @@ def describe(pose: Pose, figures: FigureVocabulary, name: str) -> str:
         a, b = round(start.get(key, 0.0)), round(end.get(key, 0.0))
         moves.append(f"the {side + ' ' if side else ''}{what} goes from {a} to {b} degrees")
     position = figures.positions[pose.position].name.lower()
-    scene = solve(pose, Rig(figures), figures)
+    scene = scene or solve(pose, Rig(figures), figures)
     point = moving_point(pose, scene)
     travel = f"; the arrow follows the {_words(point)}" if point else ""
     said = " and ".join(moves) if moves else "the body holds still"
     return f"Drawing of {name}, {VIEWS[pose.view]}, {position}: {said}{travel}."
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """One exercise's pictures: the SVG in every mode, by mode, and their text alternative."""
+
+    svgs: dict[str, str]
+    alt: str
+
+
+MODES = ("animated", "still", "pair", "frames")
+
+
+def _draw(pose: Pose, figures: FigureVocabulary, name: str) -> Drawing:
+    """The pose solved and drawn once, then arranged in every mode (prefix f + the mode's initial)."""
+    sketch = Sketch(pose, figures)
+    alt = describe(pose, figures, name, sketch.scene)
+    svgs = {
+        mode: render(pose, figures, mode=mode, prefix=f"f{mode[0]}", title=name, desc=alt, sketch=sketch)
+        for mode in MODES
+    }
+    return Drawing(svgs, alt)
 
 
 @dataclass
@@ -61,29 +84,22 @@ class SiteFigures:
     """Every posed exercise's drawings for one build (each drawn once, then reused)."""
 
     library: Library
+    cache: DrawingCache | None = None  # drawings of earlier builds (cache.py)
 
     def __post_init__(self) -> None:
         self.figures = load_figure_vocabulary(self.library.paths.vocabularies)
+        self._shared_key = code_and_vocabulary_digest(self.library.paths.vocabularies) if self.cache else ""
         self.poses: dict[str, Pose] = {
             exercise.id: pose_from_data(exercise.pose, self.figures)
             for exercise in self.library.exercises.values()
             if exercise.pose
         }
+        self._drawings: dict[str, Drawing] = {}
 
-    def svg(self, exercise_id: str, mode: str = "animated", prefix: str = "") -> str:
+    def svg(self, exercise_id: str, mode: str = "animated") -> str:
         """The drawing as SVG text, or '' for an exercise without a pose."""
-        pose = self.poses.get(exercise_id)
-        if pose is None:
-            return ""
-        name = self.library.exercises[exercise_id].name
-        return render(
-            pose,
-            self.figures,
-            mode=mode,
-            prefix=prefix or f"f{mode[0]}",
-            title=name,
-            desc=describe(pose, self.figures, name),
-        )
+        drawing = self.drawing(exercise_id)
+        return drawing.svgs[mode] if drawing else ""
 
     def inline(self, exercise_id: str, mode: str = "animated") -> Markup:
         """The drawing for a page (our own SVG from checked numbers; nothing from contributor text but the
@@ -92,8 +108,26 @@ class SiteFigures:
 
     def alt(self, exercise_id: str) -> str:
         """The text alternative for an exercise's figure."""
-        pose = self.poses.get(exercise_id)
-        return describe(pose, self.figures, self.library.exercises[exercise_id].name) if pose else ""
+        drawing = self.drawing(exercise_id)
+        return drawing.alt if drawing else ""
+
+    def drawing(self, exercise_id: str) -> Drawing | None:
+        """Every picture of one exercise, from one solved and drawn pose (None without a pose)."""
+        if exercise_id not in self._drawings:
+            pose = self.poses.get(exercise_id)
+            if pose is None:
+                return None
+            exercise = self.library.exercises[exercise_id]
+            if self.cache is None:
+                self._drawings[exercise_id] = _draw(pose, self.figures, exercise.name)
+            else:
+                key = drawing_key(self._shared_key, exercise.pose, exercise.name)
+                kept = self.cache.fetch(exercise_id, key)
+                drawing = Drawing(*kept) if kept else _draw(pose, self.figures, exercise.name)
+                if not kept:
+                    self.cache.store(exercise_id, key, drawing.svgs, drawing.alt)
+                self._drawings[exercise_id] = drawing
+        return self._drawings[exercise_id]
 
     def files(self) -> dict[str, str]:
         """Every standalone figure file by its path from the site root."""
@@ -119,10 +153,11 @@ class SiteFigures:
 _CACHE: dict[int, SiteFigures] = {}
 
 
-def site_figures(library: Library) -> SiteFigures:
-    """The figures of one library (one per build)."""
+def site_figures(library: Library, cache: DrawingCache | None = None) -> SiteFigures:
+    """The figures of one library (one per build); the first call for a library says where drawings of
+    earlier builds are kept, if anywhere (the atlas plugin's cache folder)."""
     key = id(library)
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = SiteFigures(library)
+        _CACHE[key] = SiteFigures(library, cache)
     return _CACHE[key]
