@@ -207,7 +207,7 @@ class Rig:
             origins |= {f"{side}_upper_arm": shoulder, f"{side}_forearm": elbow}
         points = self.joint_points(frames, origins)
         for name, (segment, offset) in self.point_specs.items():
-            points[name] = add(origins[segment], apply(frames[segment], offset))
+            points[name] = place(origins[segment], frames[segment], offset)
         return Body(frames, origins, points)
 
     def joint_points(self, frames: dict[str, Mat], origins: dict[str, Vec]) -> dict[str, Vec]:

@@ -245,7 +245,8 @@ def _inside(frame: int, points: dict[str, Vec], props: list[PlacedProp], wall_be
             worst[thing] = Miss(frame, _label(name), round(depth, 1), None, thing)
 
     for name, (x, y, z) in points.items():
-        note("the floor", name, -y)
+        if -y > OUTLINE_CM:  # (most points are above the floor: test before calling)
+            note("the floor", name, -y)
         for prop in props:
             if prop.box is not None and prop.prop in (
                 "step",

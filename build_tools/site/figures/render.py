@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from build_tools.data.figures.pose import Pose
-from build_tools.data.figures.rig import SIDES, Body, Rig, add, apply
+from build_tools.data.figures.rig import SIDES, Body, Rig, place
 from build_tools.data.figures.scene import PlacedProp, Scene, solve
 from build_tools.data.figures.vocab import FigureVocabulary, Vec
 from build_tools.site.figures.shapes import Pt, arrow, capsule, fmt, hull, project, pt, smooth_closed
@@ -97,12 +97,9 @@ class Drawer:
                         self.solid(self.hand(body, side)),
                     ]
                 chains.append(chain)
-        torso: list[Vec] = []
-        for segment, height, half_w, half_d, shift in rig.torso:
-            for k in range(16):
-                t = 2 * math.pi * k / 16
-                local = (shift + half_d * math.cos(t), height, half_w * math.sin(t))
-                torso.append(add(body.origins[segment], apply(body.frames[segment], local)))
+        torso = [
+            place(body.origins[segment], body.frames[segment], local) for segment, local in rig.torso_ring(16)
+        ]
         trunk = Chain(f"{prefix}b", centre - 3, "n", [self.solid(torso)])
         trunk.paths.append(capsule(self.at(pts["neck"]), self.at(pts["head"]), *rig.radii["neck"]))
         trunk.paths.append(self.solid(self.head(body)))
@@ -114,7 +111,7 @@ class Drawer:
         """The foot as a solid: its side outline at both edges of the foot."""
         h, frame, origin = self.rig.height, body.frames[f"{side}_foot"], body.origins[f"{side}_foot"]
         half = self.rig.lengths["foot_breadth"] / 2
-        return [add(origin, apply(frame, (x * h, y * h, z))) for x, y in FOOT for z in (-half, half * 0.6)]
+        return [place(origin, frame, (x * h, y * h, z)) for x, y in FOOT for z in (-half, half * 0.6)]
 
     def hand(self, body: Body, side: str) -> list[Vec]:
         """A closed hand (a mitten) continuing the forearm."""
@@ -122,7 +119,7 @@ class Drawer:
         out = []
         for along, half in ((0.0, 0.020), (0.045, 0.024), (0.085, 0.016)):
             for x, z in ((half, 0.008), (-half * 0.5, 0.008), (half, -0.008), (-half * 0.5, -0.008)):
-                out.append(add(wrist, apply(frame, (x * h * 0.8, -along * h, z * h))))
+                out.append(place(wrist, frame, (x * h * 0.8, -along * h, z * h)))
         return out
 
     def head(self, body: Body) -> list[Vec]:
@@ -137,10 +134,10 @@ class Drawer:
                     half_h * math.sin(lat),
                     half_w * math.cos(lat) * math.sin(lon),
                 )
-                out.append(add(centre, apply(frame, local)))
+                out.append(place(centre, frame, local))
         h = self.rig.height
-        out.append(add(centre, apply(frame, (0.066 * h, -0.008 * h, 0.0))))  # nose
-        out.append(add(centre, apply(frame, (0.05 * h, -0.05 * h, 0.0))))  # chin
+        out.append(place(centre, frame, (0.066 * h, -0.008 * h, 0.0)))  # nose
+        out.append(place(centre, frame, (0.05 * h, -0.05 * h, 0.0)))  # chin
         return out
 
 
