@@ -111,6 +111,11 @@ class SiteFigures:
         drawing = self.drawing(exercise_id)
         return drawing.alt if drawing else ""
 
+    def every_svg(self, exercise_id: str) -> list[str]:
+        """Every drawing of one exercise, in each mode (none without a pose)."""
+        drawing = self.drawing(exercise_id)
+        return list(drawing.svgs.values()) if drawing else []
+
     def drawing(self, exercise_id: str) -> Drawing | None:
         """Every picture of one exercise, from one solved and drawn pose (None without a pose)."""
         if exercise_id not in self._drawings:
