@@ -37,7 +37,7 @@ from build_tools.site.figures.cache import DrawingCache
 from build_tools.site.figures.site import site_figures
 from build_tools.site.headings import anchor_ids, headings
 from build_tools.site.macros import MACRO_NAMES, ContentMacros
-from build_tools.site.offline import write_service_worker
+from build_tools.site.offline import GzipSizes, write_service_worker
 from build_tools.site.pages import GeneratedPage, generated_pages
 from build_tools.site.render import Renderer
 from build_tools.site.set_aside import SetAside
@@ -100,7 +100,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         # Dates come from the commit, so MkDocs' sitemap and our sheets are the same on every rebuild.
         self.release: Release = content_release(root, [e.reviewed for e in self.library.exercises.values()])
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(self.release.epoch))
-        cache_dir = root / os.environ.get("ATLAS_CACHE_DIR", self.config.cache_dir)
+        self.cache_dir = cache_dir = root / os.environ.get("ATLAS_CACHE_DIR", self.config.cache_dir)
         # One folder per Jinja environment: compiled code depends on the environment's settings.
         self.theme_template_cache = _template_cache(cache_dir / "templates" / "theme")
         site_figures(self.library, DrawingCache(cache_dir / "figures"))  # before anything draws
@@ -214,7 +214,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
             return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
         worker = Path(config.theme.custom_dir or "") / "assets" / "javascripts" / "service-worker.js"
         if worker.is_file():  # offline reading (offline.py); `mkdocs serve` gets no worker
-            kept = write_service_worker(self._staging, self.release, worker)
+            sizes = GzipSizes(self.cache_dir / "precache-gzip-sizes.json")
+            kept = write_service_worker(self._staging, self.release, worker, sizes)
             log.info(
                 f"Offline: the service worker keeps {len(kept.urls)} files, {kept.download / 1e6:.2f} MB "
                 f"to download ({kept.size / 1e6:.2f} MB stored)"
