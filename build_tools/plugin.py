@@ -195,7 +195,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         page.present_anchor_ids = anchor_ids(body)
         generated = self._generated[page.file.src_uri]
         if generated.macro == "exercise_page" and self.library is not None:  # see site/set_aside.py
-            drawings = site_figures(self.library).every_svg(generated.item_id)
+            drawings = site_figures(self.library).on_page(generated.item_id)
             return self._set_aside.take(page.file.src_uri, body, drawings)
         return body
 

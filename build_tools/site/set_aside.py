@@ -25,8 +25,9 @@ class SetAside:
         """html with each of parts (found in it) replaced by a marker; the parts are kept for put_back."""
         kept: list[str] = []
         for part in parts:
-            if part and part in html:
-                html = html.replace(part, marker(len(kept)), 1)
+            at = html.find(part) if part else -1
+            if at >= 0:
+                html = html[:at] + marker(len(kept)) + html[at + len(part) :]
                 kept.append(part)
         if kept:
             self._parts[page] = kept

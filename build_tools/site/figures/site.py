@@ -66,6 +66,7 @@ class Drawing:
 
 
 MODES = ("animated", "still", "pair", "frames")
+ON_PAGE = ("pair", "frames")  # what exercise-figure.html puts inline: the still pair, the frames to play
 
 
 def _draw(pose: Pose, figures: FigureVocabulary, name: str) -> Drawing:
@@ -111,10 +112,10 @@ class SiteFigures:
         drawing = self.drawing(exercise_id)
         return drawing.alt if drawing else ""
 
-    def every_svg(self, exercise_id: str) -> list[str]:
-        """Every drawing of one exercise, in each mode (none without a pose)."""
+    def on_page(self, exercise_id: str) -> list[str]:
+        """The drawings an exercise's page shows inline (exercise-figure.html): none without a pose."""
         drawing = self.drawing(exercise_id)
-        return list(drawing.svgs.values()) if drawing else []
+        return [drawing.svgs[mode] for mode in ON_PAGE] if drawing else []
 
     def drawing(self, exercise_id: str) -> Drawing | None:
         """Every picture of one exercise, from one solved and drawn pose (None without a pose)."""
