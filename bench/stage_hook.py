@@ -57,7 +57,8 @@ def _timed(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _wrap(owner: Any, name: str, stage: str) -> None:
-    setattr(owner, name, _timed(stage, getattr(owner, name)))
+    if hasattr(owner, name):  # (an older checkout may not have it: its time goes to the caller's stage)
+        setattr(owner, name, _timed(stage, getattr(owner, name)))
 
 
 _wrap(build_tools.data.library, "pose_problems", "figures: checking poses")
