@@ -11,9 +11,9 @@ from pathlib import Path
 
 DEFAULT_SIZES = [100, 1000, 5000]
 DESCRIPTION = (
-    "Build synthetic libraries of each size with the real pipeline and with plain MkDocs + Material, "
-    "time `check` and live reload, print a table and write the figures as JSON. "
-    "README 'Benchmark' explains how to read it."
+    "Build synthetic libraries of each size with the real pipeline (with and without figures) and N "
+    "simple pages with plain MkDocs + Material, time `check` and live reload, print a table and write "
+    "the figures as JSON. README 'Benchmark' explains how to read it."
 )
 DEFAULT_OUT = Path("bench-results/bench.json")
 
@@ -34,12 +34,11 @@ def _positive(text: str) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from .measure import BenchError
-    from .run import run_bench
+    from .run import default_work_folder, run_bench
 
+    out = args.out if args.out.is_absolute() else args.root / args.out
     try:
-        run_bench(
-            args.root, args.sizes, args.repeat, args.out if args.out.is_absolute() else args.root / args.out
-        )
+        run_bench(args.root, args.sizes, args.repeat, out, args.work_folder or default_work_folder())
     except BenchError as error:
         print(f"bench: {error}")
         return 1
@@ -63,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive,
         default=3,
         help="builds per size and site; medians are reported (default: 3)",
+    )
+    bench.add_argument(
+        "--work-folder",
+        type=Path,
+        default=None,
+        help="where to build (default: /dev/shm, in memory, when there is one; else the temporary folder)",
     )
     bench.add_argument(
         "--out",

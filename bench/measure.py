@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import signal
@@ -77,6 +78,25 @@ def folder_bytes(folder: Path) -> int:
 def largest_exercise_page(site: Path) -> int:
     """Bytes of the largest /exercises/<id>/index.html."""
     return max((page.stat().st_size for page in site.glob("exercises/*/index.html")), default=0)
+
+
+FIGURE_BLOCK = re.compile(rb'<figure class="atlas-figure".*?</figure>', re.DOTALL)
+
+
+def figure_gzip_bytes(site: Path) -> list[int]:
+    """What the figure adds to each exercise page that has one: its <figure class="atlas-figure"> block,
+    gzipped (as a host serves it), in bytes."""
+    sizes = []
+    for page in site.glob("exercises/*/index.html"):
+        block = FIGURE_BLOCK.search(page.read_bytes())
+        if block:
+            sizes.append(len(gzip.compress(block.group(0), mtime=0)))
+    return sizes
+
+
+def largest_figure_svg(site: Path) -> int:
+    """Bytes of the largest /exercises/<id>/figure.svg (the standalone, animated drawing)."""
+    return max((svg.stat().st_size for svg in site.glob("exercises/*/figure.svg")), default=0)
 
 
 def _free_port() -> int:

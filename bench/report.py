@@ -28,6 +28,13 @@ class SizeResult:
     site_mb: float
     baseline_site_mb: float
     check_lines_ok: bool  # check still gives the exact line of each problem at this size
+    # The same records without poses, built the same way: what the figures cost.
+    no_figure_runs: list[float] = field(default_factory=list)
+    no_figure_cpu_runs: list[float] = field(default_factory=list)
+    figure_gzip_max_kb: float = 0.0  # the <figure class="atlas-figure"> block of an exercise page, gzipped
+    figure_gzip_median_kb: float = 0.0
+    figure_svg_max_kb: float = 0.0  # the largest standalone figure.svg
+    stages: dict[str, float] = field(default_factory=dict)  # CPU seconds by stage, one extra build
 
     @property
     def build_s(self) -> float:
@@ -47,6 +54,15 @@ class SizeResult:
         return statistics.median(self.build_cpu_runs) / statistics.median(self.baseline_cpu_runs)
 
     @property
+    def no_figure_s(self) -> float:
+        return statistics.median(self.no_figure_runs) if self.no_figure_runs else 0.0
+
+    @property
+    def figure_cost(self) -> float:
+        """How much longer the build is with figures than without: 0.1 is 10 % longer."""
+        return self.build_s / self.no_figure_s - 1 if self.no_figure_s else 0.0
+
+    @property
     def ms_per_page(self) -> float:
         return self.build_s * 1000 / self.n
 
@@ -57,7 +73,16 @@ class SizeResult:
     def as_dict(self) -> dict[str, Any]:
         derived = {
             name: round(getattr(self, name), 4)
-            for name in ("build_s", "baseline_s", "ratio", "cpu_ratio", "ms_per_page", "check_s")
+            for name in (
+                "build_s",
+                "baseline_s",
+                "ratio",
+                "cpu_ratio",
+                "no_figure_s",
+                "figure_cost",
+                "ms_per_page",
+                "check_s",
+            )
         }
         return {**asdict(self), **derived}
 
@@ -81,8 +106,10 @@ class BenchResult:
         return next((s for s in self.sizes if s.n == n), None)
 
     def targets(self) -> list[dict[str, Any]]:
-        """Each target of issue 8 with the measured value and pass/fail (None when its size was not run)."""
+        """Each target (issues 8, 13 and 14) with the measured value and pass/fail (None when its size
+        was not run). Figure sizes do not depend on the library's size: they are read at the largest."""
         small, large = self.at(1000), self.at(5000)
+        largest = max(self.sizes, key=lambda s: s.n, default=None)
 
         def target(
             name: str, value: float | None, limit: float, unit: str, ok: bool | None = None
@@ -97,7 +124,7 @@ class BenchResult:
             }
 
         return [
-            target("build time / baseline at N=1,000", small and small.ratio, 1.25, "x"),
+            target("build time / baseline at N=1,000", small and small.ratio, 2, "x"),
             target(
                 "build time at 5,000 / at 1,000", small and large and large.build_s / small.build_s, 5.5, "x"
             ),
@@ -112,6 +139,19 @@ class BenchResult:
             target("live reload after one YAML edit", self.reload_s, 2, "s", ok=self.reload_s < 2),
             target(
                 "peak memory at N=5,000", large and large.peak_mb, 600, "MB", ok=large and large.peak_mb < 600
+            ),
+            target(
+                "what a figure adds to an exercise page, gzipped",
+                largest and largest.figure_gzip_max_kb,
+                15,
+                "kB",
+            ),
+            target("largest figure.svg", largest and largest.figure_svg_max_kb, 40, "kB"),
+            target(
+                "build with figures / without at N=1,000",
+                small.build_s / small.no_figure_s if small and small.no_figure_runs else None,
+                1.15,
+                "x",
             ),
         ]
 
@@ -141,9 +181,13 @@ COLUMNS = (
     "baseline s",
     "ratio",
     "cpu ratio",
+    "no-figure s",
+    "figures",
     "ms/page",
     "peak MB",
     "page kB",
+    "figure gz kB",
+    "svg kB",
     "site MB",
     "check s",
     "lines",
@@ -159,9 +203,13 @@ def format_table(result: BenchResult) -> str:
             f"{s.baseline_s:.2f}",
             f"{s.ratio:.2f}",
             f"{s.cpu_ratio:.2f}",
+            f"{s.no_figure_s:.2f}",
+            f"{s.figure_cost:+.0%}",
             f"{s.ms_per_page:.1f}",
             f"{s.peak_mb:.0f}",
             f"{s.largest_page_kb:.1f}",
+            f"{s.figure_gzip_max_kb:.1f}/{s.figure_gzip_median_kb:.1f}",
+            f"{s.figure_svg_max_kb:.1f}",
             f"{s.site_mb:.1f}",
             f"{s.check_s:.2f}",
             "yes" if s.check_lines_ok else "NO",
@@ -176,13 +224,36 @@ def format_table(result: BenchResult) -> str:
         f"live reload after one YAML edit (shipped library, {result.reload_library} exercises): "
         f"{result.reload_s:.2f} s (median of {len(result.reload_runs)}){_rebuild_share(result)}"
     )
-    lines.append("")
-    lines.append("targets:")
+    lines += ["", *format_stages(result.sizes), "", "targets:"]
     for t in result.targets():
         verdict = {True: "pass", False: "MISS", None: "not run"}[t["pass"]]
         value = "-" if t["value"] is None else f"{t['value']:g} {t['unit']}"
         lines.append(f"  {verdict:7}  {t['target']}: {value} (limit {t['limit']:g} {t['unit']})")
     return "\n".join(lines)
+
+
+def format_stages(sizes: list[SizeResult]) -> list[str]:
+    """Where our build's CPU time goes, stage by stage, for each size (from stage_hook.py)."""
+    measured = [s for s in sizes if s.stages]
+    if not measured:
+        return []
+    stages = list(dict.fromkeys(stage for s in measured for stage in s.stages))
+    header = ["CPU seconds by stage (one extra build of ours)", *(f"N={s.n:,}" for s in measured)]
+    rows = [header] + [
+        [stage, *(_share(s.stages.get(stage, 0.0), sum(s.stages.values())) for s in measured)]
+        for stage in stages
+    ]
+    rows.append(["total", *(f"{sum(s.stages.values()):.2f}" for s in measured)])
+    width = max(len(row[0]) for row in rows)
+    columns = [max(len(row[i]) for row in rows) for i in range(1, len(header))]
+    return [
+        "  ".join([row[0].ljust(width), *(c.rjust(w) for c, w in zip(row[1:], columns, strict=True))])
+        for row in rows
+    ]
+
+
+def _share(seconds: float, total: float) -> str:
+    return f"{seconds:.2f} ({seconds / total:.0%})" if total else f"{seconds:.2f}"
 
 
 def _rebuild_share(result: BenchResult) -> str:

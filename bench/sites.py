@@ -1,4 +1,5 @@
-"""The throw-away projects the benchmark builds: a synthetic atlas, its plain baseline, a served copy.
+"""The throw-away projects the benchmark builds: a synthetic atlas and a served copy (the plain
+baseline is baseline.py's).
 
 Each takes the repository's current configuration, templates and vocabularies at run time (linked,
 never copied into this package), so the figures are always those of today's pipeline.
@@ -20,10 +21,8 @@ from .synthetic import write_records
 # What a synthetic atlas shares with the repository, by link. Its data and content are its own.
 SHARED = ("vocabularies", "schemas", "site-overrides", "macros.py")
 CONDITION_PAGE = "conditions/patellofemoral-pain.md"
-CAPTURE_HOOK = Path(__file__).with_name("capture_hook.py")
+STAGE_HOOK = Path(__file__).with_name("stage_hook.py")
 NAV = [{"Home": "index.md"}, {"Exercises": "exercises/index.md"}, {"Runner's knee": CONDITION_PAGE}]
-# Generated pages stay out of the sidebar in both sites (see DESIGN "Navigation decides speed").
-NOT_IN_NAV = "/exercises/*\n/muscles/*\n/equipment/*\n/routines/*\n/api/*\n"
 # The served snapshot copies the data, content and templates; it links these and leaves the rest out.
 LINKED = ("build_tools", "scripts", "tests")
 NOT_SERVED = ("site", "bench-results", "test-artifacts", "node_modules")
@@ -96,27 +95,11 @@ def atlas_project(root: Path, folder: Path, records: list[dict], routines: list[
     return folder
 
 
-def capture_config(project: Path) -> Path:
-    """A second config for project that also saves every page's Markdown after the macros ran."""
+def stages_config(project: Path) -> Path:
+    """A second config for project that also writes where the build's time went (stage_hook.py)."""
     config = _yaml().load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = [*config.get("hooks", []), str(CAPTURE_HOOK)]
-    return write_config(config, project / "mkdocs-capture.yml")
-
-
-def baseline_project(root: Path, folder: Path, captured: Path) -> Path:
-    """Plain MkDocs + Material (search only, no overrides) over the captured Markdown pages."""
-    folder.mkdir(parents=True)
-    shutil.copytree(captured, folder / "docs")
-    config = shipped_config(root)
-    config["docs_dir"] = "docs"
-    config["nav"] = NAV
-    config["not_in_nav"] = NOT_IN_NAV
-    config["plugins"] = ["search"]
-    config["theme"].pop("custom_dir", None)
-    for key in ("watch", "hooks", "extra_css", "extra_javascript", "edit_uri_template"):
-        config.pop(key, None)
-    write_config(config, folder / "mkdocs.yml")
-    return folder
+    config["hooks"] = [*config.get("hooks", []), str(STAGE_HOOK)]
+    return write_config(config, project / "mkdocs-stages.yml")
 
 
 def served_copy(root: Path, folder: Path) -> Path:

@@ -5,6 +5,7 @@ Every run with the same N and seed writes the same files, so figures from differ
 
 from __future__ import annotations
 
+import copy
 import random
 from dataclasses import dataclass
 from io import StringIO
@@ -167,12 +168,53 @@ def link_ladders(records: list[dict[str, Any]], rng: random.Random) -> None:
         records[i]["standalone"] = "It has no easier or harder version in this library yet."
 
 
-def synthetic_library(count: int, vocab: Vocabularies, seed: int = 8) -> list[dict[str, Any]]:
-    """count records with ladders, in id order."""
+def figure_poses(root: Path) -> dict[str, dict[str, Any]]:
+    """Poses synthetic records can take: each shipped exercise's, by its id, and each figure position's
+    example (vocabularies/figure-positions.yml, drawn from the side), by 'position:<id>'."""
+    yaml = YAML(typ="safe")
+    poses: dict[str, dict[str, Any]] = {}
+    for path in sorted((root / "exercises").glob("*.yml")):
+        pose = (yaml.load(path.read_text(encoding="utf-8")) or {}).get("pose")
+        if pose:
+            poses[path.stem] = pose
+    positions = root / "vocabularies" / "figure-positions.yml"
+    for position in yaml.load(positions.read_text(encoding="utf-8")) if positions.is_file() else []:
+        if position.get("example"):
+            example = yaml.load(position["example"])
+            poses[f"position:{position['id']}"] = {"view": "side", "position": position["id"], **example}
+    return poses
+
+
+def movement_pose(movement: Movement, poses: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The shipped exercise's pose for this movement; else a shipped pose from the same position; else
+    that position's example; None when there is none of these."""
+    same_name = poses.get("-".join(movement.name.lower().replace("-", " ").split()))
+    same_position = [
+        pose
+        for key, pose in poses.items()
+        if not key.startswith("position:") and pose.get("position") == movement.position
+    ]
+    return same_name or next(iter(same_position), None) or poses.get(f"position:{movement.position}")
+
+
+def synthetic_library(
+    count: int, vocab: Vocabularies, poses: dict[str, dict[str, Any]] | None = None, seed: int = 8
+) -> list[dict[str, Any]]:
+    """count records with ladders, in id order; each with a pose for its movement when poses are given
+    (figure_poses), so the library is drawn as the shipped one is."""
     rng = random.Random(seed)
     records = [exercise_record(rng, i, vocab) for i in range(count)]
     link_ladders(records, rng)
+    for index, record in enumerate(records):
+        pose = movement_pose(MOVEMENTS[index % len(MOVEMENTS)], poses or {})
+        if pose is not None:
+            record["pose"] = copy.deepcopy(pose)
     return records
+
+
+def without_poses(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same records with no figures: what a library without poses builds."""
+    return [{key: value for key, value in record.items() if key != "pose"} for record in records]
 
 
 def synthetic_routines(

@@ -33,12 +33,14 @@ from build_tools.printing.printing import (
 )
 from build_tools.site.api import api_files
 from build_tools.site.compact_html import collapse_indentation
+from build_tools.site.figures.cache import DrawingCache
 from build_tools.site.figures.site import site_figures
 from build_tools.site.headings import anchor_ids, headings
 from build_tools.site.macros import MACRO_NAMES, ContentMacros
-from build_tools.site.offline import write_service_worker
+from build_tools.site.offline import GzipSizes, write_service_worker
 from build_tools.site.pages import GeneratedPage, generated_pages
 from build_tools.site.render import Renderer
+from build_tools.site.set_aside import SetAside
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
@@ -75,6 +77,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         self._page_url = ""
         self._bodies: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on_page_content
         self._redirect_keys: set[str] = set()  # the redirect_maps entries this plugin added
+        self._set_aside = SetAside()  # drawings kept out of page.content while search parses it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds.
@@ -97,9 +100,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         # Dates come from the commit, so MkDocs' sitemap and our sheets are the same on every rebuild.
         self.release: Release = content_release(root, [e.reviewed for e in self.library.exercises.values()])
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(self.release.epoch))
-        cache_dir = root / os.environ.get("ATLAS_CACHE_DIR", self.config.cache_dir)
+        self.cache_dir = cache_dir = root / os.environ.get("ATLAS_CACHE_DIR", self.config.cache_dir)
         # One folder per Jinja environment: compiled code depends on the environment's settings.
         self.theme_template_cache = _template_cache(cache_dir / "templates" / "theme")
+        site_figures(self.library, DrawingCache(cache_dir / "figures"))  # before anything draws
         self.renderer = Renderer(
             self.library,
             root / self.config.templates_dir,
@@ -155,6 +159,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.library is not None and self.renderer is not None
         self._generated = {page.src_uri: page for page in generated_pages(self.library)}
+        self._set_aside.clear()
         self._macros = ContentMacros(self.library, self.renderer, page_url=lambda: self._page_url)
         for page in self._generated.values():
             files.append(
@@ -188,11 +193,17 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
             return html
         page.toc = get_toc([{**h, "children": []} for h in headings(body)])  # type: ignore[typeddict-item]
         page.present_anchor_ids = anchor_ids(body)
+        generated = self._generated[page.file.src_uri]
+        if generated.macro == "exercise_page" and self.library is not None:  # see site/set_aside.py
+            drawings = site_figures(self.library).on_page(generated.item_id)
+            return self._set_aside.take(page.file.src_uri, body, drawings)
         return body
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Generated pages are the ones that scale with the library (5,000 exercises): keep each small.
-        return collapse_indentation(output) if page.file.generated_by else output
+        if not page.file.generated_by:
+            return output
+        return collapse_indentation(self._set_aside.put_back(page.file.src_uri, output))
 
     @event_priority(-100)  # last, after search and every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -203,7 +214,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
             return  # MkDocs aborts next; on_build_error or on_shutdown removes the staging folder
         worker = Path(config.theme.custom_dir or "") / "assets" / "javascripts" / "service-worker.js"
         if worker.is_file():  # offline reading (offline.py); `mkdocs serve` gets no worker
-            kept = write_service_worker(self._staging, self.release, worker)
+            sizes = GzipSizes(self.cache_dir / "precache-gzip-sizes.json")
+            kept = write_service_worker(self._staging, self.release, worker, sizes)
             log.info(
                 f"Offline: the service worker keeps {len(kept.urls)} files, {kept.download / 1e6:.2f} MB "
                 f"to download ({kept.size / 1e6:.2f} MB stored)"

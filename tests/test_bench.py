@@ -63,10 +63,16 @@ def test_small_benchmark_reports_every_figure(tmp_path):
         "largest_page_kb",
         "site_mb",
         "check_s",
+        "no_figure_s",
+        "figure_gzip_max_kb",
+        "figure_gzip_median_kb",
+        "figure_svg_max_kb",
     ):
         assert size[name] > 0, name
     assert size["n"] == 50 and size["check_lines_ok"] is True
-    assert len(size["build_runs"]) == len(size["baseline_runs"]) == 1
+    assert len(size["build_runs"]) == len(size["baseline_runs"]) == len(size["no_figure_runs"]) == 1
+    assert size["stages"]["search plugin"] > 0 and size["stages"]["our pages (atlas plugin)"] > 0
+    assert "CPU seconds by stage" in proc.stdout
     assert figures["live_reload"]["median_s"] > 0 and figures["live_reload"]["library"] > 0
     assert [t["target"] for t in figures["targets"]] == [t["target"] for t in _result(ratio=1).targets()]
 
@@ -105,6 +111,9 @@ def _result(
     lines: bool = True,
     reload_s: float = 1,
     peak_mb: float = 300,
+    figure_cost: float = 0.1,
+    figure_kb: float = 8,
+    svg_kb: float = 30,
 ) -> BenchResult:
     def size(n: int, build: float) -> SizeResult:
         return SizeResult(
@@ -121,20 +130,32 @@ def _result(
             site_mb=10,
             baseline_site_mb=10,
             check_lines_ok=lines,
+            no_figure_runs=[build / (1 + figure_cost)],
+            figure_gzip_max_kb=figure_kb,
+            figure_svg_max_kb=svg_kb,
         )
 
     return BenchResult([size(1000, 4.0), size(5000, 4.0 * growth)], [reload_s], 40, 1)
 
 
 def test_targets_pass_and_miss_on_their_limits():
-    assert all(t["pass"] for t in _result(ratio=1.2).targets())
-    verdicts = {
-        t["target"]: t["pass"]
-        for t in _result(ratio=1.3, growth=6, page_kb=41, lines=False, reload_s=2.5, peak_mb=700).targets()
-    }
+    assert all(t["pass"] for t in _result(ratio=1.9).targets())
+    missed = _result(
+        ratio=2.1,
+        growth=6,
+        page_kb=41,
+        lines=False,
+        reload_s=2.5,
+        peak_mb=700,
+        figure_cost=0.2,
+        figure_kb=16,
+        svg_kb=41,
+    )
+    verdicts = {t["target"]: t["pass"] for t in missed.targets()}
     assert not any(verdicts.values()), verdicts
-    table = format_table(_result(ratio=1.3))
-    assert "MISS     build time / baseline at N=1,000: 1.3 x (limit 1.25 x)" in table
+    table = format_table(_result(ratio=2.5))
+    assert "MISS     build time / baseline at N=1,000: 2.5 x (limit 2 x)" in table
+    assert "pass     build with figures / without at N=1,000: 1.1 x (limit 1.15 x)" in table
 
 
 def test_targets_of_sizes_not_run_are_marked_not_run():

@@ -13,7 +13,7 @@ from build_tools.data.addresses import read_published_ids, redirect_problems
 from build_tools.data.content_refs import content_reference_problems
 from build_tools.data.dose_rules import exercise_rule_problems
 from build_tools.data.figures.checks import exercise_schema, pose_problems
-from build_tools.data.figures.vocab import load_figure_vocabulary
+from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
 from build_tools.data.ladders import ladder_problems, ladders_from_edges
 from build_tools.data.model import (
     PRACTICE,
@@ -207,11 +207,17 @@ def _record(
 
 
 def read_exercises(
-    paths: ProjectPaths, schema: RecordSchema
+    paths: ProjectPaths, schema: RecordSchema, figures: FigureVocabulary | None = None
 ) -> tuple[dict[str, YamlDocument], list[Problem]]:
-    """Parse and schema-check every exercises/*.yml; documents by id, and every problem."""
+    """Parse and schema-check every exercises/*.yml, and each one's pose when figures are given (on the
+    same cores as the reading: a pose is solved frame by frame); documents by id, and every problem."""
     records, problems = read_record_files(
-        paths.exercises, paths.root, schema, "exercise", "name: Glute bridge"
+        paths.exercises,
+        paths.root,
+        schema,
+        "exercise",
+        "name: Glute bridge",
+        also=(lambda doc: pose_problems(doc, figures)) if figures else None,
     )
     return {record_id: record.doc for record_id, record in records.items()}, problems
 
@@ -259,7 +265,7 @@ def _load_library(paths: ProjectPaths, macro_names: Collection[str] | None) -> L
         raise DataError(problems)
     figures = load_figure_vocabulary(paths.vocabularies)  # the pose words (data/figures)
     schema = exercise_schema(paths.exercise_schema, vocab.enums(), figures, vocab.synonyms())
-    documents, problems = read_exercises(paths, schema)
+    documents, problems = read_exercises(paths, schema, figures)
     published, published_problems = read_published_ids(
         paths.root, paths.schemas / "published-ids.schema.json"
     )
@@ -269,7 +275,6 @@ def _load_library(paths: ProjectPaths, macro_names: Collection[str] | None) -> L
     problems += edge_problems
     for doc in documents.values():
         problems += exercise_rule_problems(doc, vocab)
-        problems += pose_problems(doc, figures)
     if paths.content is not None and paths.content.is_dir():
         problems += content_reference_problems(
             paths.content,

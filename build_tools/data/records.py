@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from build_tools.data.fanout import map_in_processes
@@ -28,6 +29,7 @@ class _FileCheck:
     doc: YamlDocument | None  # None when there is no record to keep
     problems: list[Problem]
     sound: bool = False
+    record_problems: tuple[Problem, ...] = ()  # the caller's own checks, counted if the record is kept
 
 
 def _check_file(path: Path, display: str, schema: RecordSchema, kind: str, example: str) -> _FileCheck:
@@ -58,19 +60,29 @@ def _check_file(path: Path, display: str, schema: RecordSchema, kind: str, examp
 
 
 def read_record_files(
-    folder: Path, root: Path, schema: RecordSchema, kind: str, example: str
+    folder: Path,
+    root: Path,
+    schema: RecordSchema,
+    kind: str,
+    example: str,
+    also: Callable[[YamlDocument], list[Problem]] | None = None,
 ) -> tuple[dict[str, RecordFile], list[Problem]]:
     """Parse and schema-check every <folder>/*.yml; the files by id (id = file name) and every problem.
 
     kind names the records in messages ("exercise", "routine"); example is a sample first line for a
-    file that is not a mapping, e.g. "name: Glute bridge". Large folders are read on every core
-    (fanout.py); the documents then come back without positions, found again if a message needs one.
+    file that is not a mapping, e.g. "name: Glute bridge"; also, more checks of one record (an
+    exercise's pose), run beside the others and counted for each record kept. Large folders are read on
+    every core (fanout.py); the documents then come back without positions, found again if a message
+    needs one.
     """
     shown_folder = relative_to(folder, root)  # resolved once, not per file (5,000 files at scale)
     paths = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
 
     def check_one(path: Path) -> _FileCheck:
-        return _check_file(path, f"{shown_folder}/{path.name}", schema, kind, example)
+        checked = _check_file(path, f"{shown_folder}/{path.name}", schema, kind, example)
+        if also is None or checked.doc is None or not isinstance(checked.doc.data.get("id"), str):
+            return checked
+        return replace(checked, record_problems=tuple(also(checked.doc)))
 
     records: dict[str, RecordFile] = {}
     problems: list[Problem] = []
@@ -87,4 +99,5 @@ def read_record_files(
             problems.append(doc.problem_at(("id",), message))
             continue
         records[record_id] = RecordFile(path, doc, checked.sound)
+        problems += checked.record_problems
     return records, problems

@@ -18,9 +18,16 @@ IDENTITY: Mat = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
 
 
 def mat_mul(a: Mat, b: Mat) -> Mat:
-    """The product a·b."""
-    cols = tuple(zip(*b, strict=True))
-    return tuple(tuple(sum(x * y for x, y in zip(row, col, strict=True)) for col in cols) for row in a)  # type: ignore[return-value]
+    """The product a·b (written out: the figures multiply hundreds of thousands of these)."""
+    (b00, b01, b02), (b10, b11, b12), (b20, b21, b22) = b
+    return tuple(
+        (
+            r0 * b00 + r1 * b10 + r2 * b20,
+            r0 * b01 + r1 * b11 + r2 * b21,
+            r0 * b02 + r1 * b12 + r2 * b22,
+        )
+        for r0, r1, r2 in a
+    )  # type: ignore[return-value]
 
 
 def apply(m: Mat, v: Vec) -> Vec:
@@ -29,6 +36,15 @@ def apply(m: Mat, v: Vec) -> Vec:
         m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2],
         m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2],
         m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2],
+    )
+
+
+def place(origin: Vec, m: Mat, v: Vec) -> Vec:
+    """origin + m·v: a point given in a segment's frame, in the room."""
+    return (
+        origin[0] + (m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2]),
+        origin[1] + (m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2]),
+        origin[2] + (m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2]),
     )
 
 
@@ -117,6 +133,7 @@ class Rig:
             )
             for s in rig["torso"]
         ]
+        self._rings: dict[int, list[tuple[str, Vec]]] = {}
         self.point_specs: dict[str, tuple[str, Vec]] = {}
         for name, spec in rig["points"].items():
             segment, offset = str(spec[0]), scale(_v(spec[1]), self.height)
@@ -127,6 +144,16 @@ class Rig:
             else:
                 self.point_specs[name] = (segment, offset)
         self.positions = figures.positions
+
+    def torso_ring(self, steps: int) -> list[tuple[str, Vec]]:
+        """Points round the torso's outline, steps per segment, each in its segment's frame."""
+        if steps not in self._rings:
+            self._rings[steps] = [
+                (segment, (shift + half_d * math.cos(t), height, half_w * math.sin(t)))
+                for segment, height, half_w, half_d, shift in self.torso
+                for t in (2 * math.pi * k / steps for k in range(steps))
+            ]
+        return self._rings[steps]
 
     def pose(self, position: str, angles: dict[str, float], tilt: float = 0.0) -> Body:
         """Forward kinematics from the pelvis (its centre at the origin) for one frame's angles, where angles
@@ -180,7 +207,7 @@ class Rig:
             origins |= {f"{side}_upper_arm": shoulder, f"{side}_forearm": elbow}
         points = self.joint_points(frames, origins)
         for name, (segment, offset) in self.point_specs.items():
-            points[name] = add(origins[segment], apply(frames[segment], offset))
+            points[name] = place(origins[segment], frames[segment], offset)
         return Body(frames, origins, points)
 
     def joint_points(self, frames: dict[str, Mat], origins: dict[str, Vec]) -> dict[str, Vec]:

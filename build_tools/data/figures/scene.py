@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 
 from build_tools.data.figures.pose import Keyframe, Pose
-from build_tools.data.figures.rig import SEGMENT_ENDS, SIDES, Body, Rig, add, apply
+from build_tools.data.figures.rig import SEGMENT_ENDS, SIDES, Body, Rig, add, place
 from build_tools.data.figures.vocab import Contact, FigureVocabulary, Vec
 
 TOLERANCE_CM = 1.0  # a contact point at a keyframe
@@ -21,6 +21,7 @@ LEVEL = ("floor", "step", "chair", "roller", "seat", "footplate")
 # at its prop's angle, fixed under the feet.
 LAID = ("back-pad", "footplate", "slope")
 PAD_CM = 5.0  # a machine pad's or plate's thickness
+TORSO_SAMPLES = 8  # points round each torso segment's outline that checks test
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,13 @@ def samples(rig: Rig, body: Body) -> dict[str, Vec]:
         if kind in radii:
             for name, r in ((a, radii[kind][0]), (b, radii[kind][1])):
                 p = body.points[name]
-                out[name] = min(out.get(name, p), (p[0], p[1] - r, p[2]), key=lambda v: v[1])
-    for i, (segment, height, half_w, half_d, shift) in enumerate(rig.torso):
-        for k in range(8):
-            t = 2 * math.pi * k / 8
-            local = (shift + half_d * math.cos(t), height, half_w * math.sin(t))
-            out[f"torso{i}_{k}"] = add(body.origins[segment], apply(body.frames[segment], local))
+                lowest = (p[0], p[1] - r, p[2])
+                if name not in out or lowest[1] < out[name][1]:  # the lowest, the first on a tie
+                    out[name] = lowest
+    origins, frames = body.origins, body.frames
+    for n, (segment, local) in enumerate(rig.torso_ring(TORSO_SAMPLES)):
+        i, k = divmod(n, TORSO_SAMPLES)
+        out[f"torso{i}_{k}"] = place(origins[segment], frames[segment], local)
     head_r = min(rig.radii["head"])
     hx, hy, hz = body.points["head"]
     out["head"] = (hx, hy - head_r, hz)
@@ -580,7 +582,8 @@ def _inside(frame: int, points: dict[str, Vec], props: list[PlacedProp], wall_be
             worst[thing] = Miss(frame, _label(name), round(depth, 1), None, thing)
 
     for name, (x, y, z) in points.items():
-        note("the floor", name, -y)
+        if -y > OUTLINE_CM:  # (most points are above the floor: test before calling)
+            note("the floor", name, -y)
         for prop in props:
             thing = f"the {prop.prop.replace('-', ' ')}"
             if prop.box is not None and prop.prop not in ("foam-roller", "mat"):

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from build_tools.data.figures.pose import Pose
-from build_tools.data.figures.rig import SIDES, Body, Rig, add, apply
+from build_tools.data.figures.rig import SIDES, Body, Rig, place
 from build_tools.data.figures.scene import PlacedProp, Scene, solve
 from build_tools.data.figures.vocab import FigureVocabulary, Vec
 from build_tools.site.figures.shapes import Pt, arrow, capsule, fmt, hull, project, pt, smooth_closed
@@ -75,7 +75,7 @@ class Drawer:
     def solid(self, points: list[Vec]) -> str:
         return smooth_closed(hull([self.at(p) for p in points]))
 
-    def chains(self, body: Body, prefix: str) -> list[Chain]:
+    def chains(self, body: Body, prefix: str = "") -> list[Chain]:
         """Every chain of one body, back to front."""
         rig, h, pts = self.rig, self.rig.height, body.points
         centre = self.depth(pts["pelvis"])
@@ -99,12 +99,9 @@ class Drawer:
                         self.solid(self.hand(body, side)),
                     ]
                 chains.append(chain)
-        torso: list[Vec] = []
-        for segment, height, half_w, half_d, shift in rig.torso:
-            for k in range(16):
-                t = 2 * math.pi * k / 16
-                local = (shift + half_d * math.cos(t), height, half_w * math.sin(t))
-                torso.append(add(body.origins[segment], apply(body.frames[segment], local)))
+        torso = [
+            place(body.origins[segment], body.frames[segment], local) for segment, local in rig.torso_ring(16)
+        ]
         trunk = Chain(f"{prefix}b", centre - 3, "n", [self.solid(torso)])
         trunk.paths.append(capsule(self.at(pts["neck"]), self.at(pts["head"]), *rig.radii["neck"]))
         trunk.paths.append(self.solid(self.head(body)))
@@ -116,7 +113,7 @@ class Drawer:
         """The foot as a solid: its side outline at both edges of the foot."""
         h, frame, origin = self.rig.height, body.frames[f"{side}_foot"], body.origins[f"{side}_foot"]
         half = self.rig.lengths["foot_breadth"] / 2
-        return [add(origin, apply(frame, (x * h, y * h, z))) for x, y in FOOT for z in (-half, half * 0.6)]
+        return [place(origin, frame, (x * h, y * h, z)) for x, y in FOOT for z in (-half, half * 0.6)]
 
     def hand(self, body: Body, side: str) -> list[Vec]:
         """A closed hand (a mitten) continuing the forearm."""
@@ -124,7 +121,7 @@ class Drawer:
         out = []
         for along, half in ((0.0, 0.020), (0.042, 0.024), (0.079, 0.016)):
             for x, z in ((half, 0.008), (-half * 0.5, 0.008), (half, -0.008), (-half * 0.5, -0.008)):
-                out.append(add(wrist, apply(frame, (x * h * 0.8, -along * h, z * h))))
+                out.append(place(wrist, frame, (x * h * 0.8, -along * h, z * h)))
         return out
 
     def head(self, body: Body) -> list[Vec]:
@@ -139,9 +136,9 @@ class Drawer:
                     half_h * math.sin(lat),
                     half_w * math.cos(lat) * math.sin(lon),
                 )
-                out.append(add(centre, apply(frame, local)))
+                out.append(place(centre, frame, local))
         h = self.rig.height
-        out += [add(centre, apply(frame, (x * h, y * h, z * h))) for x, y, z in FACE]
+        out += [place(centre, frame, (x * h, y * h, z * h)) for x, y, z in FACE]
         return out
 
 
@@ -303,6 +300,29 @@ def pose_key(pose: Pose, *extra: object) -> str:
     return hashlib.sha256(repr((pose, extra)).encode()).hexdigest()[:16]
 
 
+@dataclass
+class FrameDrawing:
+    """One frame's chains, ids without the picture's prefix, and every screen point they pass through."""
+
+    chains: list[Chain]
+    seen: list[Pt]
+
+    def for_picture(self, prefix: str) -> list[dict[str, Any]]:
+        return [{**vars(chain), "id": prefix + chain.id} for chain in self.chains]
+
+
+class Sketch:
+    """A pose solved and each of its frames drawn once; every mode of render() arranges these."""
+
+    def __init__(self, pose: Pose, figures: FigureVocabulary) -> None:
+        rig = Rig(figures)
+        self.scene = solve(pose, rig, figures)
+        self.frames: list[FrameDrawing] = []
+        for body in self.scene.bodies:
+            drawer = Drawer(rig, pose.view)
+            self.frames.append(FrameDrawing(drawer.chains(body), drawer.seen))
+
+
 _DRAWN: dict[str, str] = {}
 
 
@@ -315,30 +335,28 @@ def render(
     title: str = "",
     desc: str = "",
     width: int | None = None,
+    sketch: Sketch | None = None,
 ) -> str:
     """The pose as SVG: `animated` (frames playing by CSS; under reduced motion the start faint under the
     end, with the arrow: the standalone file), `frames` (every frame, the first shown, for a page's script
     to play: see atlas-figure.js), `still` (the start faint under the end, with the arrow) or `pair` (start
-    and end side by side, with the arrow).
+    and end side by side, with the arrow). sketch: this pose's, when the caller draws it in several modes.
     Cached by a hash of the pose: an unchanged pose is never drawn twice."""
     key = pose_key(pose, mode, prefix, title, desc, width, id(figures))
     if key not in _DRAWN:
-        _DRAWN[key] = _render(pose, figures, mode, prefix, title, desc, width)
+        _DRAWN[key] = _render(pose, sketch or Sketch(pose, figures), mode, prefix, title, desc, width)
     return _DRAWN[key]
 
 
 def _render(
-    pose: Pose, figures: FigureVocabulary, mode: str, prefix: str, title: str, desc: str, width: int | None
+    pose: Pose, sketch: Sketch, mode: str, prefix: str, title: str, desc: str, width: int | None
 ) -> str:
-    rig = Rig(figures)
-    scene = solve(pose, rig, figures)
-    drawer = Drawer(rig, pose.view)
+    scene = sketch.scene
     view = pose.view
     still, peak = still_frames(pose, scene)
     every_frame = mode in ("animated", "frames")
     shown = list(range(len(scene.bodies))) if every_frame else still
-    drawn = {i: drawer.chains(scene.bodies[i], f"{prefix}{i}") for i in shown}
-    seen = drawer.seen + _prop_points(scene.props, view)
+    seen = [p for i in shown for p in sketch.frames[i].seen] + _prop_points(scene.props, view)
     for i in shown:
         seen += _prop_points(scene.props_at(i), view)
     xs = [p[0] for p in seen] or [0.0]
@@ -356,7 +374,7 @@ def _render(
         frames.append(
             {
                 "cls": cls,
-                "chains": [vars(c) for c in drawn[i]],
+                "chains": sketch.frames[i].for_picture(f"{prefix}{i}"),
                 "shift": fmt(shift * n) if mode == "pair" and n else "",
                 "props": _prop_paths(scene.props_at(i), view, top),
             }
@@ -366,7 +384,7 @@ def _render(
             frames.append(
                 {
                     "cls": "still" if i == peak else "still gh",
-                    "chains": [vars(c) for c in drawer.chains(scene.bodies[i], f"{prefix}s{i}")],
+                    "chains": sketch.frames[i].for_picture(f"{prefix}s{i}"),
                     "shift": "",
                     "props": _prop_paths(scene.props_at(i), view, top),
                 }

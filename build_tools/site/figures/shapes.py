@@ -25,8 +25,10 @@ def project(view: str, p: Vec) -> tuple[float, float, float]:
 
 def fmt(v: float) -> str:
     """A coordinate to one decimal, without a trailing .0 or a minus zero."""
-    text = f"{v:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = f"{v:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
 
 
 def pt(p: Pt) -> str:

@@ -10,11 +10,12 @@ from markupsafe import Markup
 
 from build_tools.data.figures.pose import BODY_KEYS, Pose, pose_from_data
 from build_tools.data.figures.rig import Rig
-from build_tools.data.figures.scene import solve
+from build_tools.data.figures.scene import Scene, solve
 from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
 from build_tools.data.library import Library
+from build_tools.site.figures.cache import DrawingCache, code_and_vocabulary_digest, drawing_key
 from build_tools.site.figures.editor import EDITOR_DATA, PoseEditor
-from build_tools.site.figures.render import moving_point, render, still_frames
+from build_tools.site.figures.render import Sketch, moving_point, render, still_frames
 
 VIEWS = {
     "side": "from the side",
@@ -34,10 +35,11 @@ def _words(point: str) -> str:
     return point.replace("_", " ")
 
 
-def describe(pose: Pose, figures: FigureVocabulary, name: str) -> str:
+def describe(pose: Pose, figures: FigureVocabulary, name: str, scene: Scene | None = None) -> str:
     """A text alternative that says what the drawing shows and what moves: from the start to the frame
-    the arrow points to (the end, or a hop's flight), a joint bent the same on both sides said once."""
-    scene = solve(pose, Rig(figures), figures)
+    the arrow points to (the end, or a hop's flight), a joint bent the same on both sides said once
+    (scene: the pose's, solved, when the caller has it)."""
+    scene = scene or solve(pose, Rig(figures), figures)
     _, peak = still_frames(pose, scene)
     start = pose.keyframes[0].angles
     end = pose.keyframes[pose.keyframe_indexes().index(peak)].angles
@@ -72,35 +74,51 @@ def describe(pose: Pose, figures: FigureVocabulary, name: str) -> str:
     return f"Drawing of {name}, {VIEWS[pose.view]}, {position}: {said}{travel}."
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """One exercise's pictures: the SVG in every mode, by mode, and their text alternative."""
+
+    svgs: dict[str, str]
+    alt: str
+
+
+MODES = ("animated", "still", "pair", "frames")
+ON_PAGE = ("pair", "frames")  # what exercise-figure.html puts inline: the still pair, the frames to play
+
+
+def _draw(pose: Pose, figures: FigureVocabulary, name: str) -> Drawing:
+    """The pose solved and drawn once, then arranged in every mode (prefix f + the mode's initial)."""
+    sketch = Sketch(pose, figures)
+    alt = describe(pose, figures, name, sketch.scene)
+    svgs = {
+        mode: render(pose, figures, mode=mode, prefix=f"f{mode[0]}", title=name, desc=alt, sketch=sketch)
+        for mode in MODES
+    }
+    return Drawing(svgs, alt)
+
+
 @dataclass
 class SiteFigures:
     """Every posed exercise's drawings for one build (each drawn once, then reused)."""
 
     library: Library
+    cache: DrawingCache | None = None  # drawings of earlier builds (cache.py)
 
     def __post_init__(self) -> None:
         self.figures = load_figure_vocabulary(self.library.paths.vocabularies)
+        self._shared_key = code_and_vocabulary_digest(self.library.paths.vocabularies) if self.cache else ""
         self.poses: dict[str, Pose] = {
             exercise.id: pose_from_data(exercise.pose, self.figures)
             for exercise in self.library.exercises.values()
             if exercise.pose
         }
         self.editor = PoseEditor(self.library, self.figures)
+        self._drawings: dict[str, Drawing] = {}
 
-    def svg(self, exercise_id: str, mode: str = "animated", prefix: str = "") -> str:
+    def svg(self, exercise_id: str, mode: str = "animated") -> str:
         """The drawing as SVG text, or '' for an exercise without a pose."""
-        pose = self.poses.get(exercise_id)
-        if pose is None:
-            return ""
-        name = self.library.exercises[exercise_id].name
-        return render(
-            pose,
-            self.figures,
-            mode=mode,
-            prefix=prefix or f"f{mode[0]}",
-            title=name,
-            desc=describe(pose, self.figures, name),
-        )
+        drawing = self.drawing(exercise_id)
+        return drawing.svgs[mode] if drawing else ""
 
     def inline(self, exercise_id: str, mode: str = "animated") -> Markup:
         """The drawing for a page (our own SVG from checked numbers; nothing from contributor text but the
@@ -109,8 +127,31 @@ class SiteFigures:
 
     def alt(self, exercise_id: str) -> str:
         """The text alternative for an exercise's figure."""
-        pose = self.poses.get(exercise_id)
-        return describe(pose, self.figures, self.library.exercises[exercise_id].name) if pose else ""
+        drawing = self.drawing(exercise_id)
+        return drawing.alt if drawing else ""
+
+    def on_page(self, exercise_id: str) -> list[str]:
+        """The drawings an exercise's page shows inline (exercise-figure.html): none without a pose."""
+        drawing = self.drawing(exercise_id)
+        return [drawing.svgs[mode] for mode in ON_PAGE] if drawing else []
+
+    def drawing(self, exercise_id: str) -> Drawing | None:
+        """Every picture of one exercise, from one solved and drawn pose (None without a pose)."""
+        if exercise_id not in self._drawings:
+            pose = self.poses.get(exercise_id)
+            if pose is None:
+                return None
+            exercise = self.library.exercises[exercise_id]
+            if self.cache is None:
+                self._drawings[exercise_id] = _draw(pose, self.figures, exercise.name)
+            else:
+                key = drawing_key(self._shared_key, exercise.pose, exercise.name)
+                kept = self.cache.fetch(exercise_id, key)
+                drawing = Drawing(*kept) if kept else _draw(pose, self.figures, exercise.name)
+                if not kept:
+                    self.cache.store(exercise_id, key, drawing.svgs, drawing.alt)
+                self._drawings[exercise_id] = drawing
+        return self._drawings[exercise_id]
 
     def files(self) -> dict[str, str]:
         """Every standalone figure file by its path from the site root, and the pose editor's data."""
@@ -139,10 +180,11 @@ class SiteFigures:
 _CACHE: dict[int, SiteFigures] = {}
 
 
-def site_figures(library: Library) -> SiteFigures:
-    """The figures of one library (one per build)."""
+def site_figures(library: Library, cache: DrawingCache | None = None) -> SiteFigures:
+    """The figures of one library (one per build); the first call for a library says where drawings of
+    earlier builds are kept, if anywhere (the atlas plugin's cache folder)."""
     key = id(library)
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = SiteFigures(library)
+        _CACHE[key] = SiteFigures(library, cache)
     return _CACHE[key]
