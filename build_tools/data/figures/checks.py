@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.data.figures.pose import Pose, pose_from_data
+from build_tools.data.figures.props import Miss, is_level
 from build_tools.data.figures.rig import Rig
-from build_tools.data.figures.scene import Miss, is_level, solve
+from build_tools.data.figures.scene import solve
 from build_tools.data.figures.vocab import FigureVocabulary, figure_schema_defs
 from build_tools.data.problems import Problem
 from build_tools.data.schema import RecordSchema

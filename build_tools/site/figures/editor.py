@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from build_tools.data.figures.pose import STEPS_BETWEEN
-from build_tools.data.figures.scene import BAND_REACH_CM, LAID, LEVEL, PAD_CM
+from build_tools.data.figures.props import BAND_REACH_CM, LAID, LEVEL, PAD_CM
 from build_tools.data.figures.vocab import FigureVocabulary, Joint, example_pose_data
 from build_tools.data.library import Library
 from build_tools.site.figures.render import FACE, FOOT, LINE

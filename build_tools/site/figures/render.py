@@ -13,9 +13,10 @@ import jinja2
 
 from build_tools.data.figures.pose import Pose
 from build_tools.data.figures.rig import SIDES, Body, Rig, place
-from build_tools.data.figures.scene import PlacedProp, Scene, solve
+from build_tools.data.figures.scene import Scene, solve
 from build_tools.data.figures.vocab import FigureVocabulary, Vec
-from build_tools.site.figures.shapes import Pt, arrow, capsule, fmt, hull, project, pt, smooth_closed
+from build_tools.site.figures.scenery import prop_paths, prop_points
+from build_tools.site.figures.shapes import Pt, arrow, capsule, fmt, hull, project, smooth_closed
 
 LINE = 1.1  # outline width in centimetres of the drawn scene
 HOLD_SLOTS = 4  # how long the start and end frames rest, in frame slots
@@ -140,77 +141,6 @@ class Drawer:
         h = self.rig.height
         out += [place(centre, frame, (x * h, y * h, z * h)) for x, y, z in FACE]
         return out
-
-
-def _prop_paths(props: list[PlacedProp], view: str, top: float) -> list[dict[str, str]]:
-    """The floor and each prop as simple outlined shapes."""
-    out: list[dict[str, str]] = []
-    for prop in props:
-        if prop.box is not None and prop.prop not in ("mat", "foam-roller"):
-            x0, x1, height, z0, z1 = prop.box
-            corners = [(x, y, z) for x in (x0, x1) for y in (0.0, height) for z in (z0, z1)]
-            shape = hull([project(view, c)[:2] for c in corners])
-            if prop.legs:  # a seat (a chair, a bench, a machine's seat): a padded top on two legs
-                seat = [(x, y, z) for x in (x0, x1) for y in (height - 4, height) for z in (z0, z1)]
-                legs = " ".join(
-                    f"M{pt(project(view, (x, height - 4, z))[:2])}L{pt(project(view, (x, 0.0, z))[:2])}"
-                    for x in (x0 + 3, x1 - 3)
-                    for z in (z0,)
-                )
-                out.append({"cls": "ln", "d": legs})
-                shape = hull([project(view, c)[:2] for c in seat])
-            out.append({"cls": "pr", "d": "M" + "L".join(pt(p) for p in shape) + "z"})
-        elif prop.box is not None and prop.prop == "mat":
-            x0, x1 = prop.box[0], prop.box[1]
-            out.append({"cls": "pr", "d": f"M{pt((x0, -1.5))}H{fmt(x1)}V0H{fmt(x0)}z"})
-        elif prop.wall_x is not None:
-            x = project(view, _wall_foot(prop))[0]
-            away = -1 if prop.wall_below == (prop.wall_axis == 0) else 1  # hatched on its far side
-            hatch = "".join(f"M{pt((x, -y))}l{away * 5} 5" for y in range(10, int(top), 18))
-            out.append({"cls": "ln", "d": f"M{pt((x, 0.0))}V{fmt(-top)}{hatch}"})
-        elif prop.circle is not None:
-            cx, cy, r = prop.circle
-            sx, sy, _ = project(view, (cx, cy, 0.0))
-            out.append(
-                {
-                    "cls": "pr",
-                    "d": f"M{pt((sx - r, sy))}a{fmt(r)} {fmt(r)} 0 1 0 {fmt(2 * r)} 0"
-                    f"a{fmt(r)} {fmt(r)} 0 1 0 {fmt(-2 * r)} 0z",
-                }
-            )
-        elif prop.line is not None:
-            a, b = (project(view, p)[:2] for p in prop.line)
-            out.append({"cls": "bd", "d": f"M{pt(a)}L{pt(b)}"})
-        if prop.strokes:  # a machine's rail and legs, drawn a little heavier than a line
-            d = "".join("M" + "L".join(pt(project(view, p)[:2]) for p in line) for line in prop.strokes)
-            out.append({"cls": "rl", "d": d})
-        for outline in prop.shapes:  # a machine's pads and plates
-            out.append({"cls": "pr", "d": "M" + "L".join(pt(project(view, c)[:2]) for c in outline) + "z"})
-    return out
-
-
-def _wall_foot(prop: PlacedProp) -> Vec:
-    """Where a wall meets the floor under the body."""
-    at = prop.wall_x or 0.0
-    return (0.0, 0.0, at) if prop.wall_axis == 2 else (at, 0.0, 0.0)
-
-
-def _prop_points(props: list[PlacedProp], view: str) -> list[Pt]:
-    """The screen points a picture must hold to show its props whole (a wall only where it stands)."""
-    out: list[Pt] = []
-    for prop in props:
-        if prop.box is not None and prop.prop != "mat":
-            x0, x1, height, z0, z1 = prop.box
-            out += [project(view, (x, y, z))[:2] for x in (x0, x1) for y in (0.0, height) for z in (z0, z1)]
-        if prop.wall_x is not None:
-            out.append(project(view, _wall_foot(prop))[:2])
-        if prop.circle is not None:
-            cx, cy, r = prop.circle
-            sx, sy, _ = project(view, (cx, cy, 0.0))
-            out += [(sx - r, sy - r), (sx + r, sy + r)]
-        out += [project(view, p)[:2] for line in prop.strokes for p in line]
-        out += [project(view, p)[:2] for shape in prop.shapes for p in shape]
-    return out
 
 
 def moving_point(pose: Pose, scene: Scene) -> str | None:
@@ -356,9 +286,9 @@ def _render(
     still, peak = still_frames(pose, scene)
     every_frame = mode in ("animated", "frames")
     shown = list(range(len(scene.bodies))) if every_frame else still
-    seen = [p for i in shown for p in sketch.frames[i].seen] + _prop_points(scene.props, view)
+    seen = [p for i in shown for p in sketch.frames[i].seen] + prop_points(scene.props, view)
     for i in shown:
-        seen += _prop_points(scene.props_at(i), view)
+        seen += prop_points(scene.props_at(i), view)
     xs = [p[0] for p in seen] or [0.0]
     ys = [p[1] for p in seen] or [0.0]
     top = max(-min(ys), 40.0) + 6
@@ -376,7 +306,7 @@ def _render(
                 "cls": cls,
                 "chains": sketch.frames[i].for_picture(f"{prefix}{i}"),
                 "shift": fmt(shift * n) if mode == "pair" and n else "",
-                "props": _prop_paths(scene.props_at(i), view, top),
+                "props": prop_paths(scene.props_at(i), view, top),
             }
         )
     if mode == "animated":  # what reduced motion shows instead: the still drawing, under the arrow
@@ -386,7 +316,7 @@ def _render(
                     "cls": "still" if i == peak else "still gh",
                     "chains": sketch.frames[i].for_picture(f"{prefix}s{i}"),
                     "shift": "",
-                    "props": _prop_paths(scene.props_at(i), view, top),
+                    "props": prop_paths(scene.props_at(i), view, top),
                 }
             )
         frames.sort(key=lambda f: f["cls"] != "still gh")  # the faint ones first, under the rest
@@ -420,7 +350,7 @@ def _render(
         timeline=" ".join(map(str, _timeline(len(scene.bodies)))) if mode == "frames" else "",
         slot_ms=round(SLOT_SECONDS * 1000),
         floor=f"M{fmt(left)} 0H{fmt(right)}",
-        props=_prop_paths(scene.props, view, top),
+        props=prop_paths(scene.props, view, top),
         copies=copies,
         frames=frames,
         arrows=arrows,
