@@ -32,6 +32,7 @@ from build_tools.printing.printing import (
     write_routine_pdfs,
 )
 from build_tools.site.api import api_files
+from build_tools.site.chrome import chrome_key
 from build_tools.site.compact_html import collapse_indentation
 from build_tools.site.figures.cache import DrawingCache
 from build_tools.site.figures.site import site_figures
@@ -154,6 +155,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         # Material's templates, compiled once and kept: every build and every `mkdocs serve` reload
         # otherwise compiles them again (a sixth of a reload of the shipped site).
         env.bytecode_cache = self.theme_template_cache
+        env.globals["atlas_chrome"] = {}  # a build's shared page parts, by chrome_key (site/chrome.py)
+        env.globals["atlas_chrome_key"] = chrome_key
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -20,19 +20,24 @@ from typing import Any
 FIGURES_CODE = (Path(__file__).parent, Path(__file__).parent.parent.parent / "data" / "figures")
 
 
-def sources_digest(paths: Iterable[Path]) -> str:
-    """A digest of files' names and contents, for a drawing's key."""
+def sources_digest(folder: Path, paths: Iterable[Path]) -> str:
+    """A digest of files' paths within folder and their contents, for a drawing's key. It does not depend
+    on where folder is, nor on how it was named (a build run as `-f mkdocs.yml` names it relatively)."""
     digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for relative in sorted(path.relative_to(folder).as_posix() for path in paths):
+        digest.update(relative.encode() + b"\0" + (folder / relative).read_bytes() + b"\0")
     return digest.hexdigest()
 
 
 def code_and_vocabulary_digest(vocabularies: Path) -> str:
     """What every drawing depends on beside its own pose: the drawing code, its templates and the figure
     vocabularies (joints, positions, props, contacts, the rig)."""
-    code = [p for folder in FIGURES_CODE for p in folder.rglob("*") if p.suffix in (".py", ".j2")]
-    return sources_digest([*code, *vocabularies.glob("figure-*.yml")])
+    parts = [
+        sources_digest(folder, (p for p in folder.rglob("*") if p.suffix in (".py", ".j2")))
+        for folder in FIGURES_CODE
+    ]
+    parts.append(sources_digest(vocabularies, vocabularies.glob("figure-*.yml")))
+    return hashlib.sha256(" ".join(parts).encode()).hexdigest()
 
 
 def drawing_key(shared: str, pose: Any, name: str) -> str:
