@@ -50,14 +50,15 @@ test: $(STAMP) ## Run every test (installs Debian's chromium, Java, the pinned L
 	bash scripts/system-deps
 	$(MAKE) --no-print-directory $(LIGHTHOUSE) $(AJV) static
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
-	$(BIN)/python -m pytest -p no:cacheprovider -m lighthouse  # alone: it measures CPU time
 
 lock: ## Re-resolve requirements.lock from pyproject.toml
 	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile pyproject.toml --extra test \
 		--generate-hashes --universal --python-version 3.11 -o requirements.lock
 
-bench: $(STAMP) ## Run the build benchmark (see README)
+bench: $(STAMP) $(LIGHTHOUSE) ## Run the benchmarks: the build (sizes 100 to 5,000) and Lighthouse performance (see README)
+	bash scripts/system-deps
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.lighthouse
 
 clean: ## Remove the built site, the build caches (.cache/) and the virtual environment
 	rm -rf site .cache $(VENV)

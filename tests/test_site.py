@@ -481,3 +481,18 @@ def test_generated_pages_lose_indentation_but_keep_words_apart():
     )
     kept = "<pre>\n    indented code\n</pre>"
     assert collapse_indentation(kept) == kept
+
+
+SCRIPT_TAG = re.compile(r"<script\b[^>]*\bsrc=[^>]*>")
+
+
+def test_no_script_holds_up_the_first_paint(shipped_site):
+    """Every script file is deferred (or async, or a module): a page is read before any JavaScript runs, and
+    Lighthouse's mobile timings on a slow phone depend on it (bench/lighthouse.py)."""
+    blocking = {
+        f"{page.relative_to(shipped_site.site)}: {tag}"
+        for page in shipped_site.site.rglob("*.html")
+        for tag in SCRIPT_TAG.findall(page.read_text(encoding="utf-8"))
+        if not re.search(r"\b(defer|async)\b|type=\"?module", tag)
+    }
+    assert not blocking, sorted(blocking)[:10]
