@@ -9,7 +9,7 @@ from typing import Any
 
 from build_tools.data.figures.pose import Pose, pose_from_data
 from build_tools.data.figures.props import Miss, is_level
-from build_tools.data.figures.rig import Rig
+from build_tools.data.figures.rig import rig_for
 from build_tools.data.figures.scene import solve
 from build_tools.data.figures.vocab import FigureVocabulary, figure_schema_defs
 from build_tools.data.problems import Problem
@@ -168,7 +168,7 @@ def pose_problems(doc: YamlDocument, figures: FigureVocabulary) -> list[Problem]
     if problems:
         return problems  # a contact cannot be judged from angles the figure cannot take
     pose = pose_from_data(data, figures)
-    rig = Rig(figures)
+    rig = rig_for(figures)
     if pose.moving is not None:
         known = rig.pose(pose.position, {}).points
         if pose.moving not in known:

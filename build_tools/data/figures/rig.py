@@ -19,32 +19,42 @@ IDENTITY: Mat = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
 
 def mat_mul(a: Mat, b: Mat) -> Mat:
     """The product a·b (written out: the figures multiply hundreds of thousands of these)."""
+    (a00, a01, a02), (a10, a11, a12), (a20, a21, a22) = a
     (b00, b01, b02), (b10, b11, b12), (b20, b21, b22) = b
-    return tuple(
+    return (
         (
-            r0 * b00 + r1 * b10 + r2 * b20,
-            r0 * b01 + r1 * b11 + r2 * b21,
-            r0 * b02 + r1 * b12 + r2 * b22,
-        )
-        for r0, r1, r2 in a
-    )  # type: ignore[return-value]
+            a00 * b00 + a01 * b10 + a02 * b20,
+            a00 * b01 + a01 * b11 + a02 * b21,
+            a00 * b02 + a01 * b12 + a02 * b22,
+        ),
+        (
+            a10 * b00 + a11 * b10 + a12 * b20,
+            a10 * b01 + a11 * b11 + a12 * b21,
+            a10 * b02 + a11 * b12 + a12 * b22,
+        ),
+        (
+            a20 * b00 + a21 * b10 + a22 * b20,
+            a20 * b01 + a21 * b11 + a22 * b21,
+            a20 * b02 + a21 * b12 + a22 * b22,
+        ),
+    )
 
 
 def apply(m: Mat, v: Vec) -> Vec:
     """m·v."""
-    return (
-        m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2],
-        m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2],
-        m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2],
-    )
+    (m00, m01, m02), (m10, m11, m12), (m20, m21, m22) = m
+    x, y, z = v
+    return (m00 * x + m01 * y + m02 * z, m10 * x + m11 * y + m12 * z, m20 * x + m21 * y + m22 * z)
 
 
 def place(origin: Vec, m: Mat, v: Vec) -> Vec:
     """origin + m·v: a point given in a segment's frame, in the room."""
+    (m00, m01, m02), (m10, m11, m12), (m20, m21, m22) = m
+    x, y, z = v
     return (
-        origin[0] + (m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2]),
-        origin[1] + (m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2]),
-        origin[2] + (m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2]),
+        origin[0] + (m00 * x + m01 * y + m02 * z),
+        origin[1] + (m10 * x + m11 * y + m12 * z),
+        origin[2] + (m20 * x + m21 * y + m22 * z),
     )
 
 
@@ -105,10 +115,11 @@ class Body:
 
     def moved(self, by: Vec) -> Body:
         """The same body shifted by a vector."""
+        bx, by_, bz = by
         return Body(
             self.frames,
-            {k: add(v, by) for k, v in self.origins.items()},
-            {k: add(v, by) for k, v in self.points.items()},
+            {k: (x + bx, y + by_, z + bz) for k, (x, y, z) in self.origins.items()},
+            {k: (x + bx, y + by_, z + bz) for k, (x, y, z) in self.points.items()},
         )
 
 
@@ -134,6 +145,7 @@ class Rig:
             for s in rig["torso"]
         ]
         self._rings: dict[int, list[tuple[str, Vec]]] = {}
+        self._rows: dict[int, list[tuple[str, list[Vec]]]] = {}
         self.point_specs: dict[str, tuple[str, Vec]] = {}
         for name, spec in rig["points"].items():
             segment, offset = str(spec[0]), scale(_v(spec[1]), self.height)
@@ -154,6 +166,15 @@ class Rig:
                 for t in (2 * math.pi * k / steps for k in range(steps))
             ]
         return self._rings[steps]
+
+    def torso_rows(self, steps: int) -> list[tuple[str, list[Vec]]]:
+        """The same points as torso_ring, row by row: each torso segment with its ring's points."""
+        if steps not in self._rows:
+            ring = self.torso_ring(steps)
+            self._rows[steps] = [
+                (ring[n][0], [local for _, local in ring[n : n + steps]]) for n in range(0, len(ring), steps)
+            ]
+        return self._rows[steps]
 
     def pose(self, position: str, angles: dict[str, float], tilt: float = 0.0) -> Body:
         """Forward kinematics from the pelvis (its centre at the origin) for one frame's angles, where angles
@@ -230,6 +251,17 @@ class Rig:
                 apply(frames[f"{side}_forearm"], scale(down, self.lengths["forearm"])),
             )
         return points
+
+
+_RIGS: dict[int, tuple[FigureVocabulary, Rig]] = {}
+
+
+def rig_for(figures: FigureVocabulary) -> Rig:
+    """The rig of one figure vocabulary, built once: a check or a build poses thousands of bodies with it.
+    (The vocabulary is kept beside its rig, so its id cannot be reused by another.)"""
+    if id(figures) not in _RIGS:
+        _RIGS[id(figures)] = (figures, Rig(figures))
+    return _RIGS[id(figures)][1]
 
 
 def _v(value: Any) -> Vec:

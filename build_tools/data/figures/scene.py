@@ -3,6 +3,7 @@ and every place a body part misses its contact or passes through the floor or a 
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from build_tools.data.figures.props import (
     place_props,
     wall_axis,
 )
-from build_tools.data.figures.rig import SEGMENT_ENDS, SIDES, Body, Rig, place
+from build_tools.data.figures.rig import SEGMENT_ENDS, SIDES, Body, Rig
 from build_tools.data.figures.vocab import Contact, FigureVocabulary, Vec
 
 OUTLINE_CM = 2.0  # how far a drawn outline may overlap the floor or a prop (about two line widths)
@@ -60,9 +61,16 @@ def samples(rig: Rig, body: Body) -> dict[str, Vec]:
                 if name not in out or lowest[1] < out[name][1]:  # the lowest, the first on a tie
                     out[name] = lowest
     origins, frames = body.origins, body.frames
-    for n, (segment, local) in enumerate(rig.torso_ring(TORSO_SAMPLES)):
-        i, k = divmod(n, TORSO_SAMPLES)
-        out[f"torso{i}_{k}"] = place(origins[segment], frames[segment], local)
+    for i, (segment, ring) in enumerate(rig.torso_rows(TORSO_SAMPLES)):
+        # place() written out, one segment's frame unpacked once: this runs for every frame of every pose
+        ox, oy, oz = origins[segment]
+        (m00, m01, m02), (m10, m11, m12), (m20, m21, m22) = frames[segment]
+        for name, (x, y, z) in zip(_torso_names(i), ring, strict=True):
+            out[name] = (
+                ox + (m00 * x + m01 * y + m02 * z),
+                oy + (m10 * x + m11 * y + m12 * z),
+                oz + (m20 * x + m21 * y + m22 * z),
+            )
     head_r = min(rig.radii["head"])
     hx, hy, hz = body.points["head"]
     out["head"] = (hx, hy - head_r, hz)
@@ -70,6 +78,11 @@ def samples(rig: Rig, body: Body) -> dict[str, Vec]:
         for part in ("heel", "toe", "hand", "kneecap"):
             out[f"{side}_{part}"] = body.points[f"{side}_{part}"]
     return out
+
+
+@functools.cache
+def _torso_names(row: int) -> tuple[str, ...]:
+    return tuple(f"torso{row}_{k}" for k in range(TORSO_SAMPLES))
 
 
 def _label(name: str) -> str:
@@ -128,16 +141,20 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
     k = wall_axis(pose)
     anchor: float | None = None
     rolled: tuple[float, float] | None = None  # the ball's first centre height and the lumbar's then
-    rest = _keyframe_heights(pose, frames, rig, figures)
+    # Each keyframe is posed once: its height is needed before the frames are placed, and again in turn.
+    posed = {i: rig.pose(pose.position, frames[i], pose.tilt) for i in keyframe_at}
+    lowest = _Lowest(rig)
+    rest = _keyframe_heights(pose, posed, frames, lowest, figures)
     for i, angles in enumerate(frames):
-        body = rig.pose(pose.position, angles, pose.tilt)
+        body = posed[i] if i in posed else rig.pose(pose.position, angles, pose.tilt)
         contacts = contacts_at(pose, figures, keyframe_at.get(i))
         vertical = _level_points(pose, body, contacts, figures)
-        body = body.moved((0.0, _rise(pose, body, i, rest, rig, figures, vertical), 0.0))
+        rise = _rise(body, i, rest, lowest, vertical)
         walls = [(c, p) for c in contacts if c.surface == "wall" for p in c.points if p in body.points]
-        balls = [
-            body.points[p] for c in contacts if c.surface == "ball" for p in c.points if p in body.points
-        ]
+        on_ball = [p for c in contacts if c.surface == "ball" for p in c.points if p in body.points]
+        if walls or on_ball:  # (otherwise the rise is made with the last move, below)
+            body = body.moved((0.0, rise, 0.0))
+        balls = [body.points[p] for p in on_ball]
         frame_props: list[PlacedProp] = []
         if walls:  # slide the body to the wall, across the page (or beside the body in a front view)
             xs = [body.points[p][k] for _, p in walls]
@@ -168,9 +185,9 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
             held = [c for c in contacts if c.id in pose.contacts and (is_level(c) or c.surface == "slope")]
             held = [c for c in held if c.surface == "floor"] or held  # feet stay put; a back rolls on a bench
             fixed = [p for c in held for p in c.points if p in body.points] or ["pelvis"]
-            x = sum(body.points[p][0] for p in fixed) / len(fixed)
+            x = sum(body.points[p][0] for p in fixed) / len(fixed)  # (rising leaves x as it is)
             anchor = x if anchor is None else anchor
-            body = body.moved((anchor + angles.get("forward", 0.0) - x, 0.0, 0.0))
+            body = body.moved((anchor + angles.get("forward", 0.0) - x, rise, 0.0))
         bodies.append(body)
         moving.append(frame_props)
         allowed = TOLERANCE_CM if i in keyframe_at else BETWEEN_CM
@@ -208,44 +225,53 @@ def _level_points(
     ]
 
 
+class _Lowest:
+    """The lowest surface point of a body as posed (before it is placed), worked out once per body."""
+
+    def __init__(self, rig: Rig) -> None:
+        self.rig = rig
+        self._seen: dict[int, tuple[Body, float]] = {}
+
+    def __call__(self, body: Body) -> float:
+        if id(body) not in self._seen:  # (the body is kept beside its answer, so its id stays its own)
+            self._seen[id(body)] = (body, min(v[1] for v in samples(self.rig, body).values()))
+        return self._seen[id(body)][1]
+
+
 def _keyframe_heights(
-    pose: Pose, frames: list[dict[str, float]], rig: Rig, figures: FigureVocabulary
+    pose: Pose,
+    posed: dict[int, Body],
+    frames: list[dict[str, float]],
+    lowest: _Lowest,
+    figures: FigureVocabulary,
 ) -> dict[int, float]:
     """How high each keyframe's lowest point is once placed (on its supports, or in the air)."""
     heights = {}
     for i, keyframe in zip(pose.keyframe_indexes(), pose.keyframes, strict=True):
-        body = rig.pose(pose.position, frames[i], pose.tilt)
+        body = posed[i]
         contacts = contacts_at(pose, figures, keyframe)
         vertical = _level_points(pose, body, contacts, figures)
-        lowest = min(v[1] for v in samples(rig, body).values())
         if vertical:
-            heights[i] = lowest + max(h - body.points[p][1] for _, p, h in vertical)
+            heights[i] = lowest(body) + max(h - body.points[p][1] for _, p, h in vertical)
         else:
             heights[i] = frames[i].get("lift", 0.0)
     return heights
 
 
 def _rise(
-    pose: Pose,
-    body: Body,
-    i: int,
-    rest: dict[int, float],
-    rig: Rig,
-    figures: FigureVocabulary,
-    vertical: list[tuple[Contact, str, float]],
+    body: Body, i: int, rest: dict[int, float], lowest: _Lowest, vertical: list[tuple[Contact, str, float]]
 ) -> float:
     """How far to raise a frame's body: onto its supports; or, with nothing holding it up, its lowest point
     as high as the keyframe's flight (0: on the floor), eased between keyframes (stepping down off a box)."""
     if vertical:
         return max(h - body.points[p][1] for _, p, h in vertical)
-    lowest = min(v[1] for v in samples(rig, body).values())
     if i in rest:
-        return rest[i] - lowest
+        return rest[i] - lowest(body)
     before = max(k for k in rest if k < i)
     after = min(k for k in rest if k > i)
     t = (i - before) / (after - before)
     eased = t * t * (3 - 2 * t)
-    return rest[before] + (rest[after] - rest[before]) * eased - lowest
+    return rest[before] + (rest[after] - rest[before]) * eased - lowest(body)
 
 
 def _inside(frame: int, points: dict[str, Vec], props: list[PlacedProp], wall_behind: bool) -> list[Miss]:

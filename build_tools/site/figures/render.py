@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from build_tools.data.figures.pose import Pose
-from build_tools.data.figures.rig import SIDES, Body, Rig, place
+from build_tools.data.figures.rig import SIDES, Body, Rig, place, rig_for
 from build_tools.data.figures.scene import Scene, solve
 from build_tools.data.figures.vocab import FigureVocabulary, Vec
 from build_tools.site.figures.scenery import prop_paths, prop_points
@@ -245,7 +245,7 @@ class Sketch:
     """A pose solved and each of its frames drawn once; every mode of render() arranges these."""
 
     def __init__(self, pose: Pose, figures: FigureVocabulary) -> None:
-        rig = Rig(figures)
+        rig = rig_for(figures)
         self.scene = solve(pose, rig, figures)
         self.frames: list[FrameDrawing] = []
         for body in self.scene.bodies:

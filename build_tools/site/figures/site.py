@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from build_tools.data.figures.pose import BODY_KEYS, Pose, pose_from_data
-from build_tools.data.figures.rig import Rig
+from build_tools.data.figures.rig import rig_for
 from build_tools.data.figures.scene import Scene, solve
 from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
 from build_tools.data.library import Library
@@ -39,7 +39,7 @@ def describe(pose: Pose, figures: FigureVocabulary, name: str, scene: Scene | No
     """A text alternative that says what the drawing shows and what moves: from the start to the frame
     the arrow points to (the end, or a hop's flight), a joint bent the same on both sides said once
     (scene: the pose's, solved, when the caller has it)."""
-    scene = scene or solve(pose, Rig(figures), figures)
+    scene = scene or solve(pose, rig_for(figures), figures)
     _, peak = still_frames(pose, scene)
     start = pose.keyframes[0].angles
     end = pose.keyframes[pose.keyframe_indexes().index(peak)].angles
