@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 
-from sitekit import check, make_project, run
+from sitekit import ROOT, check, make_project, record_ids, run
 
 
 def test_check_passes_on_a_good_project_and_says_so(tmp_path):
@@ -71,3 +72,38 @@ def test_new_writes_a_template_that_fails_until_filled_and_refuses_to_overwrite(
     again = new(project, "Side-lying hip abduction")
     assert again.returncode == 1 and "already exists" in again.stderr
     assert path.read_text() == text
+
+
+GOLDEN = ROOT / "tests" / "golden" / "errors"
+
+
+def test_a_pose_found_sound_is_not_solved_again_until_it_or_the_figure_rules_change(tmp_path):
+    shipped = record_ids("exercises")  # (wall-sit's ladder reaches most of them)
+    project = make_project(tmp_path / "p", copy_exercises=shipped)
+    remembered = project / ".cache" / "atlas" / "sound-poses.json"
+    assert check(project).returncode == 0
+    poses = len(json.loads(remembered.read_text())["sound"])
+    assert poses == len(shipped)
+
+    # A changed pose is solved again, and a pose with a problem is never remembered.
+    sound_text = (project / "exercises" / "wall-sit.yml").read_text()
+    bad_text = (GOLDEN / "pose-contact-not-met" / "exercises" / "wall-sit.yml").read_text()
+    (project / "exercises" / "wall-sit.yml").write_text(bad_text)
+    for _ in range(2):
+        result = check(project)
+        assert result.returncode == 1 and "'feet-on-floor' cannot be met in the 'end' frame" in result.stdout
+    assert len(json.loads(remembered.read_text())["sound"]) == poses - 1
+
+    # The same sound pose again is skipped; narrowing the knee's range in the vocabulary checks it afresh.
+    (project / "exercises" / "wall-sit.yml").write_text(sound_text)
+    assert check(project).returncode == 0
+    joints = (ROOT / "vocabularies" / "figure-joints.yml").read_text()
+    narrowed = joints.replace(
+        "- id: knee_flexion\n  name: knee flexion\n  sided: true\n  min: 0\n  max: 150",
+        "- id: knee_flexion\n  name: knee flexion\n  sided: true\n  min: 0\n  max: 60",
+    )
+    assert narrowed != joints
+    other = make_project(tmp_path / "q", copy_exercises=shipped, vocabularies={"figure-joints.yml": narrowed})
+    shutil.copytree(project / ".cache", other / ".cache")
+    result = check(other)
+    assert result.returncode == 1 and "knee_flexion" in result.stdout, result.stdout

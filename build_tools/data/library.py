@@ -13,6 +13,7 @@ from build_tools.data.addresses import read_published_ids, redirect_problems
 from build_tools.data.content_refs import content_reference_problems
 from build_tools.data.dose_rules import exercise_rule_problems
 from build_tools.data.figures.checks import exercise_schema, pose_problems
+from build_tools.data.figures.sound import SoundPoses
 from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
 from build_tools.data.ladders import ladder_problems, ladders_from_edges
 from build_tools.data.model import (
@@ -210,16 +211,31 @@ def read_exercises(
     paths: ProjectPaths, schema: RecordSchema, figures: FigureVocabulary | None = None
 ) -> tuple[dict[str, YamlDocument], list[Problem]]:
     """Parse and schema-check every exercises/*.yml, and each one's pose when figures are given (on the
-    same cores as the reading: a pose is solved frame by frame); documents by id, and every problem."""
+    same cores as the reading: a pose is solved frame by frame, unless an earlier run found the same pose
+    sound: sound.py); documents by id, and every problem."""
+    sound = SoundPoses(paths.root, paths.vocabularies) if figures else None
+
+    def check_pose(doc: YamlDocument) -> list[Problem]:
+        assert figures is not None and sound is not None
+        return [] if doc.data.get("pose") in sound else pose_problems(doc, figures)
+
     records, problems = read_record_files(
         paths.exercises,
         paths.root,
         schema,
         "exercise",
         "name: Glute bridge",
-        also=(lambda doc: pose_problems(doc, figures)) if figures else None,
+        also=check_pose if figures else None,
     )
-    return {record_id: record.doc for record_id, record in records.items()}, problems
+    documents = {record_id: record.doc for record_id, record in records.items()}
+    if sound is not None:
+        unsound = {p.path for p in problems if p.field.startswith("pose")}
+        sound.keep(
+            doc.data["pose"]
+            for doc in documents.values()
+            if "pose" in doc.data and doc.display not in unsound
+        )
+    return documents, problems
 
 
 def _records(

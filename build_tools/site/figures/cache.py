@@ -13,20 +13,12 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from build_tools.data.figures.sound import sources_digest
+
 FIGURES_CODE = (Path(__file__).parent, Path(__file__).parent.parent.parent / "data" / "figures")
-
-
-def sources_digest(folder: Path, paths: Iterable[Path]) -> str:
-    """A digest of files' paths within folder and their contents, for a drawing's key. It does not depend
-    on where folder is, nor on how it was named (a build run as `-f mkdocs.yml` names it relatively)."""
-    digest = hashlib.sha256()
-    for relative in sorted(path.relative_to(folder).as_posix() for path in paths):
-        digest.update(relative.encode() + b"\0" + (folder / relative).read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def code_and_vocabulary_digest(vocabularies: Path) -> str:
