@@ -77,8 +77,8 @@ class GzipSizes:
         except (OSError, ValueError):
             pass  # none yet, or damaged: compress afresh
 
-    def of(self, data: bytes) -> int:
-        key = hashlib.sha256(data).hexdigest()
+    def of(self, data: bytes, key: str) -> int:
+        """The gzipped size of data, whose SHA-256 (hex) is key."""
         size = self._known.get(key)
         if not isinstance(size, int):
             size = len(gzip.compress(data, compresslevel=6, mtime=0))
@@ -105,9 +105,10 @@ def precache(site: Path, release: Release, gzip_sizes: GzipSizes | None = None) 
         if not _kept(path):
             continue
         data = file.read_bytes()
-        digest.update(path.encode() + b"\0" + data)
+        file_digest = hashlib.sha256(data).hexdigest()  # (each file hashed once: the figures make many)
+        digest.update(path.encode() + b"\0" + file_digest.encode() + b"\0")
         size += len(data)
-        download += sizes.of(data)
+        download += sizes.of(data, file_digest)
         urls.append(path.removesuffix("index.html") or "./")
     sizes.save()
     return Precache(tuple(urls), size, download, f"atlas-{release.version}-{digest.hexdigest()[:12]}")
