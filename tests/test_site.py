@@ -496,3 +496,11 @@ def test_no_script_holds_up_the_first_paint(shipped_site):
         if not re.search(r"\b(defer|async)\b|type=\"?module", tag)
     }
     assert not blocking, sorted(blocking)[:10]
+
+
+def test_search_indexes_the_exercise_page_but_not_its_drawing(shipped_site):
+    index = json.loads((shipped_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    step_up = [doc for doc in index["docs"] if doc["location"].startswith("exercises/step-up/")]
+    assert step_up and any("stairs" in doc["text"] for doc in step_up)
+    assert not [doc["location"] for doc in index["docs"] if "Drawing of " in doc["text"]]
+    assert not [doc["location"] for doc in index["docs"] if "Pause the drawing" in doc["text"]]
