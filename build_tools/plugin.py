@@ -174,8 +174,11 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
             self.library, config.site_name, config.site_url or "", self.printing
         ).items():
             files.append(File.generated(config, name, content=text))
-        for name, text in site_figures(self.library).files().items():  # /exercises/<id>/figure.svg
-            files.append(File.generated(config, name, content=text))
+        for name, figure in site_figures(self.library).files().items():  # /exercises/<id>/figure.svg
+            if isinstance(figure, Path):  # a drawing kept in the cache: copied, never held in memory
+                files.append(File.generated(config, name, abs_src_path=str(figure)))
+            else:
+                files.append(File.generated(config, name, content=figure))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -9,7 +9,7 @@ import re
 
 import pytest
 from ruamel.yaml import YAML
-from sitekit import SHIPPED, Lazy, record_ids
+from sitekit import ROOT, SHIPPED, Lazy, build, fixture_exercise, make_project, record_ids
 
 from build_tools.data.figures.pose import pose_from_data
 from build_tools.data.figures.rig import SEGMENT_ENDS, Rig
@@ -354,3 +354,29 @@ def test_the_pose_new_writes_for_each_position_holds_its_contacts():
         if found:
             misses[position] = found
     assert misses == {}
+
+
+def test_a_build_copies_kept_drawings_and_draws_a_changed_exercise_again(tmp_path):
+    wall_sit = YAML(typ="safe").load((ROOT / "exercises" / "wall-sit.yml").read_text(encoding="utf-8"))
+    record = {"posed.yml": fixture_exercise("posed", pose=wall_sit["pose"])}
+    project = make_project(tmp_path / "p", exercises=record)
+    cache = tmp_path / "cache"
+    assert build(project, cache=cache).returncode == 0
+    (entry,) = (cache / "figures" / "posed").glob("*.json")
+    key = entry.stem
+    kept = cache / "figures" / "posed" / f"{key}.still.svg"
+    site_still = project / "site" / "exercises" / "posed" / "figure-still.svg"
+    assert site_still.read_bytes() == kept.read_bytes() and b"<svg" in kept.read_bytes()
+
+    # An unchanged exercise's drawings are the kept files, copied (marked here to tell them apart).
+    kept.write_text('<svg xmlns="http://www.w3.org/2000/svg"><!-- kept --></svg>', encoding="utf-8")
+    assert build(project, cache=cache).returncode == 0
+    assert "<!-- kept -->" in site_still.read_text(encoding="utf-8")
+
+    # A new name is a new key: drawn again, and the old key's files are gone.
+    renamed = {"posed.yml": fixture_exercise("posed", name="Posed again", pose=wall_sit["pose"])}
+    make_project(tmp_path / "p", exercises=renamed)
+    assert build(project, cache=cache).returncode == 0
+    assert "<!-- kept -->" not in site_still.read_text(encoding="utf-8")
+    assert "Posed again" in site_still.read_text(encoding="utf-8")
+    assert not list((cache / "figures" / "posed").glob(f"{key}*"))

@@ -2,9 +2,10 @@
 
 Drawing an exercise's figure (solving its pose, outlining every frame, writing four SVGs) takes
 milliseconds of pure Python; across a library that was most of a build. Each exercise's drawings are
-kept in one file beside the routine PDFs (.cache/atlas/figures/<id>.json) under a key made of everything
-they are drawn from: the pose, the exercise's name, the figure vocabularies and the drawing code itself.
-A build reuses them only when that key is the same, so a cached drawing is the one a new one would be.
+kept beside the routine PDFs (.cache/atlas/figures/<id>/) under a key made of everything they are drawn
+from: the pose, the exercise's name, the figure vocabularies and the drawing code itself. A build reuses
+them only when that key is the same, so a cached drawing is the one a new one would be. The build reads
+them from there when a page shows them and copies them to the site, so they are never all in memory.
 """
 
 from __future__ import annotations
@@ -38,33 +39,64 @@ def drawing_key(shared: str, pose: Any, name: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+class CachedDrawing:
+    """One exercise's drawings as kept on disk: read when a page needs them, never held for the build
+    (5,000 exercises' drawings are hundreds of megabytes), and copied to the site as files."""
+
+    def __init__(self, files: dict[str, Path], alt: str) -> None:
+        self.files = files  # the SVG file of each mode
+        self.alt = alt
+
+    def svg(self, mode: str) -> str:
+        return self.files[mode].read_text(encoding="utf-8")
+
+
 class DrawingCache:
-    """One JSON file per exercise: its key, the SVG in every mode, and the text alternative."""
+    """A folder per exercise holding its drawings under their key: <key>.json (the text alternative and
+    the modes) and <key>.<mode>.svg. Files under one key never change, so a build that found them can
+    read them later, whatever another build stores; storing a new key removes the old key's files."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def fetch(self, exercise_id: str, key: str) -> tuple[dict[str, str], str] | None:
-        """The exercise's SVGs by mode and its text alternative, if drawn under this key."""
+    def fetch(self, exercise_id: str, key: str) -> CachedDrawing | None:
+        """The exercise's drawings under this key, if kept."""
+        folder = self.folder / exercise_id
         try:
-            entry = json.loads((self.folder / f"{exercise_id}.json").read_text(encoding="utf-8"))
-            if entry["key"] != key:
+            entry = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+            files = {str(mode): folder / f"{key}.{mode}.svg" for mode in entry["modes"]}
+            if not all(path.is_file() for path in files.values()):
                 return None
-            return dict(entry["svgs"]), str(entry["alt"])
+            return CachedDrawing(files, str(entry["alt"]))
         except (OSError, ValueError, KeyError, TypeError):
-            return None  # no entry, or a damaged one: draw afresh
+            return None  # none kept, or a damaged entry: draw afresh
 
-    def store(self, exercise_id: str, key: str, svgs: dict[str, str], alt: str) -> None:
-        """Keep the exercise's drawings under key (written whole or not at all)."""
-        text = json.dumps({"key": key, "svgs": svgs, "alt": alt}, ensure_ascii=False)
+    def store(self, exercise_id: str, key: str, svgs: dict[str, str], alt: str) -> CachedDrawing | None:
+        """Keep the exercise's drawings under key: each SVG, then the entry that makes them count (so a
+        half-stored drawing is never found). None when the folder cannot be written."""
+        folder = self.folder / exercise_id
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            folder.mkdir(parents=True, exist_ok=True)
+            for old in folder.iterdir():
+                if not old.name.startswith(f"{key}."):
+                    old.unlink(missing_ok=True)
+            for mode, svg in svgs.items():
+                _write(folder / f"{key}.{mode}.svg", svg)
+            _write(
+                folder / f"{key}.json", json.dumps({"modes": sorted(svgs), "alt": alt}, ensure_ascii=False)
+            )
         except OSError:  # a read-only checkout still builds; it only draws every time
-            return
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, self.folder / f"{exercise_id}.json")
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+            return None
+        return self.fetch(exercise_id, key)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write text to path whole or not at all."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        raise

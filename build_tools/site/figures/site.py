@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -13,7 +14,12 @@ from build_tools.data.figures.rig import rig_for
 from build_tools.data.figures.scene import Scene, solve
 from build_tools.data.figures.vocab import FigureVocabulary, load_figure_vocabulary
 from build_tools.data.library import Library
-from build_tools.site.figures.cache import DrawingCache, code_and_vocabulary_digest, drawing_key
+from build_tools.site.figures.cache import (
+    CachedDrawing,
+    DrawingCache,
+    code_and_vocabulary_digest,
+    drawing_key,
+)
 from build_tools.site.figures.editor import EDITOR_DATA, PoseEditor
 from build_tools.site.figures.render import Sketch, moving_point, render, still_frames
 
@@ -81,6 +87,9 @@ class Drawing:
     svgs: dict[str, str]
     alt: str
 
+    def svg(self, mode: str) -> str:
+        return self.svgs[mode]
+
 
 MODES = ("animated", "still", "pair", "frames")
 ON_PAGE = ("pair", "frames")  # what exercise-figure.html puts inline: the still pair, the frames to play
@@ -113,12 +122,12 @@ class SiteFigures:
             if exercise.pose
         }
         self.editor = PoseEditor(self.library, self.figures)
-        self._drawings: dict[str, Drawing] = {}
+        self._drawings: dict[str, Drawing | CachedDrawing] = {}
 
     def svg(self, exercise_id: str, mode: str = "animated") -> str:
         """The drawing as SVG text, or '' for an exercise without a pose."""
         drawing = self.drawing(exercise_id)
-        return drawing.svgs[mode] if drawing else ""
+        return drawing.svg(mode) if drawing else ""
 
     def inline(self, exercise_id: str, mode: str = "animated") -> Markup:
         """The drawing for a page (our own SVG from checked numbers; nothing from contributor text but the
@@ -133,10 +142,11 @@ class SiteFigures:
     def on_page(self, exercise_id: str) -> list[str]:
         """The drawings an exercise's page shows inline (exercise-figure.html): none without a pose."""
         drawing = self.drawing(exercise_id)
-        return [drawing.svgs[mode] for mode in ON_PAGE] if drawing else []
+        return [drawing.svg(mode) for mode in ON_PAGE] if drawing else []
 
-    def drawing(self, exercise_id: str) -> Drawing | None:
-        """Every picture of one exercise, from one solved and drawn pose (None without a pose)."""
+    def drawing(self, exercise_id: str) -> Drawing | CachedDrawing | None:
+        """Every picture of one exercise, from one solved and drawn pose (None without a pose): from the
+        cache when it has them (kept on disk, read when needed), else drawn now and stored there."""
         if exercise_id not in self._drawings:
             pose = self.poses.get(exercise_id)
             if pose is None:
@@ -146,23 +156,27 @@ class SiteFigures:
                 self._drawings[exercise_id] = _draw(pose, self.figures, exercise.name)
             else:
                 key = drawing_key(self._shared_key, exercise.pose, exercise.name)
-                kept = self.cache.fetch(exercise_id, key)
-                drawing = Drawing(*kept) if kept else _draw(pose, self.figures, exercise.name)
-                if not kept:
-                    self.cache.store(exercise_id, key, drawing.svgs, drawing.alt)
-                self._drawings[exercise_id] = drawing
+                kept: Drawing | CachedDrawing | None = self.cache.fetch(exercise_id, key)
+                if kept is None:
+                    drawn = _draw(pose, self.figures, exercise.name)
+                    # (kept in memory instead when the cache cannot be written)
+                    kept = self.cache.store(exercise_id, key, drawn.svgs, drawn.alt) or drawn
+                self._drawings[exercise_id] = kept
         return self._drawings[exercise_id]
 
-    def files(self) -> dict[str, str]:
-        """Every standalone figure file by its path from the site root, and the pose editor's data."""
-        return {
-            **{
-                figure_path(eid, name): self.svg(eid, mode)
-                for eid in sorted(self.poses)
-                for name, mode in FILES.items()
-            },
-            EDITOR_DATA: self.editor.data_file(VIEWS),
-        }
+    def files(self) -> dict[str, str | Path]:
+        """Every standalone figure file by its path from the site root, as text or as the cached file to
+        copy; and the pose editor's data."""
+        out: dict[str, str | Path] = {}
+        for eid in sorted(self.poses):
+            drawing = self.drawing(eid)
+            assert drawing is not None
+            for name, mode in FILES.items():
+                out[figure_path(eid, name)] = (
+                    drawing.files[mode] if isinstance(drawing, CachedDrawing) else drawing.svg(mode)
+                )
+        out[EDITOR_DATA] = self.editor.data_file(VIEWS)
+        return out
 
     def api_entry(self, exercise_id: str, site_url: str) -> dict[str, Any]:
         """The pose and the figure's address, for /api/exercises.json."""
