@@ -28,16 +28,15 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from build_tools.printing.printing import CHROMIUM_ARGS, chromium_path
+
 from .measure import BenchError, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
-# As the tests start it (tests/conftest.py): this machine's network is closed, so nothing in the background.
-CHROMIUM_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
+# Chromium as the build starts it to print routine sheets (this machine's network is closed, so nothing in
+# the background), headless.
+CHROMIUM_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 ROUTINE = min(path.stem for path in (ROOT / "routines").glob("*.yml"))
 PAGES = {"home": "", "exercise": "exercises/step-up/", "routine": f"routines/{ROUTINE}/"}
 RUNS = 5
@@ -94,7 +93,7 @@ def run_lighthouse(url: str, report: Path) -> dict:  # type: ignore[type-arg]
             "--only-categories=performance,accessibility,best-practices",
             f"--chrome-flags={CHROMIUM_FLAGS}",
         ],
-        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        env={**os.environ, "CHROME_PATH": str(chromium_path())},
         capture_output=True,
         text=True,
         timeout=300,
