@@ -84,13 +84,15 @@ FIGURE_BLOCK = re.compile(rb'<figure class="atlas-figure".*?</figure>', re.DOTAL
 
 
 def figure_gzip_bytes(site: Path) -> list[int]:
-    """What the figure adds to each exercise page that has one: its <figure class="atlas-figure"> block,
-    gzipped (as a host serves it), in bytes."""
+    """What the figure adds to each exercise page that has one, gzipped (as a host serves it), in bytes:
+    its <figure class="atlas-figure"> block, and the frames file the page's script fetches to play it."""
     sizes = []
     for page in site.glob("exercises/*/index.html"):
         block = FIGURE_BLOCK.search(page.read_bytes())
         if block:
-            sizes.append(len(gzip.compress(block.group(0), mtime=0)))
+            frames = page.parent / "figure-frames.svg"
+            fetched = len(gzip.compress(frames.read_bytes(), mtime=0)) if frames.is_file() else 0
+            sizes.append(len(gzip.compress(block.group(0), mtime=0)) + fetched)
     return sizes
 
 

@@ -25,8 +25,9 @@ def _frames_seen(page, ms: int = 3000) -> set[int]:
 def test_the_figure_plays_and_the_pause_control_stops_it(page, site_server, artifacts):
     page.clock.install()
     page.goto(site_server + "exercises/wall-sit/")
-    page.clock.run_for(1000)  # the frames come in once the page is loaded and idle
+    page.clock.run_for(1000)  # the frames are fetched once the page is loaded and idle
     moving = page.locator(".atlas-figure-moving svg")
+    moving.wait_for()
     assert moving.is_visible()
     assert page.locator(".atlas-figure-still").is_hidden()
     frames = page.locator(".atlas-figure-moving g.fr").count()
@@ -41,6 +42,35 @@ def test_the_figure_plays_and_the_pause_control_stops_it(page, site_server, arti
     page.get_by_role("button", name="Play the drawing").click()
     assert len(_frames_seen(page)) > 1
     page.locator(".atlas-figure").screenshot(path=str(artifacts / "figure-wall-sit.png"))
+
+
+def test_the_frames_are_fetched_only_when_the_drawing_may_move(browser, site_server):
+    """The page carries the start and end; the frames file comes only to play, never under reduced motion."""
+    for motion, wanted in (("no-preference", True), ("reduce", False)):
+        context = browser.new_context(reduced_motion=motion)
+        tab = context.new_page()
+        asked: list[str] = []
+        tab.on("request", lambda request, asked=asked: asked.append(request.url))
+        tab.goto(site_server + "exercises/wall-sit/", wait_until="load")
+        if wanted:
+            tab.locator(".atlas-figure-moving svg").wait_for()
+        else:
+            tab.wait_for_timeout(500)
+        assert any(u.endswith("/exercises/wall-sit/figure-frames.svg") for u in asked) is wanted, motion
+        assert tab.locator(".atlas-figure template").count() == 0  # no inert copy in the page
+        context.close()
+
+
+def test_when_the_frames_cannot_be_fetched_the_page_keeps_start_and_end(browser, site_server):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.route("**/figure-frames.svg", lambda route: route.abort())  # offline before the first visit
+    tab.goto(site_server + "exercises/wall-sit/", wait_until="load")
+    tab.wait_for_timeout(500)
+    assert tab.locator(".atlas-figure-still svg").is_visible()
+    assert tab.locator(".atlas-figure-moving svg").count() == 0
+    assert tab.locator(".atlas-figure-pause").is_hidden()  # no control that would do nothing
+    context.close()
 
 
 def test_without_a_script_the_page_shows_start_and_end(browser, site_server):

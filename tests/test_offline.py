@@ -44,6 +44,7 @@ def test_the_precache_holds_every_routine_and_exercise_within_budget(shipped_sit
     for needed in (
         *[f"routines/{r}/" for r in ROUTINES],
         *[f"exercises/{e}/" for e in EXERCISES],
+        *[f"exercises/{e}/figure-frames.svg" for e in EXERCISES],  # the page's moving drawing
         "routines/session/",
         "routines/log/",
         "about/safety/",
@@ -98,6 +99,7 @@ def test_after_one_visit_the_atlas_works_with_the_network_off(browser, site_serv
         tab.emulate_media(media="screen")
         tab.goto(site_server + "exercises/clamshell/")
         expect(tab.get_by_role("heading", level=1, name="Clamshell")).to_be_visible()
+        expect(tab.locator(".atlas-figure-moving svg")).to_be_visible()  # its frames were kept too
 
         tab.goto(site_server + "routines/session/#t=Offline&e=glute-bridge_1_1")
         tab.get_by_role("button", name="Count a rep: 0 of 1 done").click()

@@ -29,7 +29,12 @@ VIEWS = {
     "three-quarter": "from the front and side",
     "above": "from above",
 }
-FILES = {"figure.svg": "animated", "figure-still.svg": "still", "figure-pair.svg": "pair"}
+FILES = {
+    "figure.svg": "animated",
+    "figure-still.svg": "still",
+    "figure-pair.svg": "pair",
+    "figure-frames.svg": "frames",  # fetched by the exercise page's script to play (atlas-figure.js)
+}
 
 
 def figure_path(exercise_id: str, name: str = "figure.svg") -> str:
@@ -92,7 +97,7 @@ class Drawing:
 
 
 MODES = ("animated", "still", "pair", "frames")
-ON_PAGE = ("pair", "frames")  # what exercise-figure.html puts inline: the still pair, the frames to play
+ON_PAGE = ("pair",)  # what exercise-figure.html puts inline: the start and end; the frames are fetched
 
 
 def _draw(pose: Pose, figures: FigureVocabulary, name: str) -> Drawing:

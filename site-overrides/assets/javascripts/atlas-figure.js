@@ -1,23 +1,39 @@
 /* Exercise figures: play the frames drawn at build time (build_tools/site/figures, mode "frames") while
-   the drawing is on screen and not paused. The SVG's data-timeline lists the frame for each slot of one
-   loop (rest at the start, move, rest at the end, move back); data-slot-ms is a slot's length. Without
-   this script, or under reduced motion, the page keeps the start and end side by side. */
+   the drawing is on screen and not paused. The frames are a file beside the page (the figure's
+   data-atlas-figure names it), fetched only when the drawing may move. The SVG's data-timeline lists the
+   frame for each slot of one loop (rest at the start, move, rest at the end, move back); data-slot-ms is a
+   slot's length. Without this script, under reduced motion, or when the frames cannot be fetched (offline
+   before the first visit), the page keeps the start and end side by side. */
 (function () {
   "use strict";
   const reduce = window.matchMedia("(prefers-reduced-motion: reduce)");
 
+  /* The frames file as an element to put in the page: our own SVG, from the same site. */
+  function fetchFrames(address) {
+    return fetch(address)
+      .then((response) => {
+        if (!response.ok) throw new Error(response.status + " " + address);
+        return response.text();
+      })
+      .then((text) => {
+        const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+        if (svg.namespaceURI !== "http://www.w3.org/2000/svg") throw new Error("not an SVG: " + address);
+        return document.importNode(svg, true);
+      });
+  }
+
   function setUp(figure) {
-    const template = figure.querySelector("template.atlas-figure-frames");
     const still = figure.querySelector(".atlas-figure-still");
     const button = figure.querySelector(".atlas-figure-pause");
-    if (!template || !still || !button) return;
+    if (!still || !button || !figure.dataset.atlasFigure) return;
     const moving = document.createElement("div");
     moving.className = "atlas-figure-moving";
-    moving.appendChild(template.content.cloneNode(true));
-    const svg = moving.querySelector("svg");
-    const frames = svg.querySelectorAll(".fr");
-    const timeline = svg.dataset.timeline.split(" ").map(Number);
-    const slotMs = Number(svg.dataset.slotMs);
+    moving.hidden = true;
+    still.after(moving);
+    let frames = null;
+    let timeline = [];
+    let slotMs = 0;
+    let asked = false;
     let slot = 0;
     let timer = null;
     let paused = false;
@@ -31,10 +47,23 @@
       show(timeline[slot]);
     }
     function update() {
-      const play = !reduce.matches && !paused && onScreen && !document.hidden;
-      moving.hidden = reduce.matches;
-      still.hidden = !reduce.matches;
-      button.hidden = reduce.matches;
+      if (!reduce.matches && !asked) {
+        asked = true;
+        fetchFrames(new URL(figure.dataset.atlasFigure, window.location.href))
+          .then((svg) => {
+            moving.appendChild(svg);
+            frames = svg.querySelectorAll(".fr");
+            timeline = svg.dataset.timeline.split(" ").map(Number);
+            slotMs = Number(svg.dataset.slotMs);
+            update();
+          })
+          .catch(() => {}); // the start and end stay, as without a script
+      }
+      const ready = frames !== null && !reduce.matches;
+      const play = ready && !paused && onScreen && !document.hidden;
+      moving.hidden = !ready;
+      still.hidden = ready;
+      button.hidden = !ready;
       if (play && timer === null) timer = window.setInterval(tick, slotMs);
       if (!play && timer !== null) {
         window.clearInterval(timer);
@@ -42,7 +71,6 @@
       }
     }
 
-    still.after(moving);
     button.addEventListener("click", () => {
       paused = !paused;
       button.setAttribute("aria-pressed", String(paused));
@@ -52,7 +80,7 @@
     new IntersectionObserver((entries) => {
       onScreen = entries[entries.length - 1].isIntersecting;
       update();
-    }).observe(moving);
+    }).observe(figure);
     document.addEventListener("visibilitychange", update);
     reduce.addEventListener("change", update);
     update();
