@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options as c
@@ -15,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
@@ -23,6 +25,7 @@ from build_tools.data.addresses import page_redirects
 from build_tools.data.library import Library, ProjectPaths, load_library
 from build_tools.data.problems import DataError
 from build_tools.data.release import Release, content_release
+from build_tools.prerender import AheadSearchIndex, PageBody, Prerenderer
 from build_tools.printing.printing import (
     PrintCache,
     PrintError,
@@ -41,7 +44,7 @@ from build_tools.site.macros import MACRO_NAMES, ContentMacros
 from build_tools.site.offline import GzipSizes, write_service_worker
 from build_tools.site.pages import GeneratedPage, generated_pages
 from build_tools.site.render import Renderer
-from build_tools.site.set_aside import SetAside
+from build_tools.site.set_aside import SetAside, set_aside
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
@@ -76,7 +79,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         self._warnings = CountHandler()
         self._generated: dict[str, GeneratedPage] = {}
         self._page_url = ""
-        self._bodies: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on_page_content
+        self._bodies: dict[str, PageBody] = {}  # generated pages, from on_page_markdown to on_page_content
+        self._ahead: Prerenderer | None = None  # generated pages made by a second process (prerender.py)
+        self._made_ahead: dict[str, PageBody] = {}  # their search sections, until search reads them
         self._redirect_keys: set[str] = set()  # the redirect_maps entries this plugin added
         self._set_aside = SetAside()  # drawings kept out of page.content while search parses it
 
@@ -159,6 +164,32 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         env.globals["atlas_chrome_key"] = chrome_key
         return env
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # MkDocs reads every page next (on_page_markdown, Markdown, on_page_content), then renders each in
+        # the theme (search indexes it in on_page_context). Where it pays, forked workers make the
+        # generated pages' bodies and parse them for search now, in the order MkDocs reads the pages,
+        # with every page's data and drawings ready (prerender.py).
+        self._close_ahead()
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if index is not None and Prerenderer.worth_it(len(self._generated)):
+            jobs = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in self._generated]
+            self._ahead = Prerenderer(lambda job: self._page_body(*job), jobs)
+            log.debug(f"Making {len(jobs)} generated pages ahead in {self._ahead.workers} worker processes")
+            search.search_index = AheadSearchIndex(index, self._sections_made_ahead)  # type: ignore[union-attr]
+        return nav
+
+    def _sections_made_ahead(self, page: Page) -> list[Any] | None:
+        """The search sections the worker parsed for this page, if its content is still what they read."""
+        made = self._made_ahead.pop(page.file.src_uri, None)
+        return made.sections if made is not None and made.html == page.content else None
+
+    def _close_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
+            self._ahead = None
+        self._made_ahead = {}
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.library is not None and self.renderer is not None
         self._generated = {page.src_uri: page for page in generated_pages(self.library)}
@@ -189,21 +220,32 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
             return markdown
         if generated.source_path:  # "edit this page" opens the YAML record, not the generated page
             page.edit_url = self.renderer.source_url(generated.source_path)
-        self._page_url = page.url
-        self._bodies[page.file.src_uri] = getattr(self._macros, generated.macro)(generated.item_id)
+        made = self._ahead.take(page.file.src_uri) if self._ahead is not None else None
+        self._bodies[page.file.src_uri] = made or self._page_body(page.file.src_uri, page.url)
         return ""
+
+    def _page_body(self, source: str, url: str) -> PageBody:
+        """A generated page's body, its headings and anchors, with its drawings set aside: made here, or
+        by the prerender worker (the same code, forked)."""
+        generated = self._generated[source]
+        self._page_url = url
+        html = getattr(self._macros, generated.macro)(generated.item_id)
+        drawings: list[str] = []
+        if generated.macro == "exercise_page" and self.library is not None:  # see site/set_aside.py
+            drawings = site_figures(self.library).on_page(generated.item_id)
+        kept_html, kept = set_aside(html, drawings)
+        return PageBody(kept_html, kept, headings(html), anchor_ids(html))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self._bodies.pop(page.file.src_uri, None)
         if body is None:
             return html
-        page.toc = get_toc([{**h, "children": []} for h in headings(body)])  # type: ignore[typeddict-item]
-        page.present_anchor_ids = anchor_ids(body)
-        generated = self._generated[page.file.src_uri]
-        if generated.macro == "exercise_page" and self.library is not None:  # see site/set_aside.py
-            drawings = site_figures(self.library).on_page(generated.item_id)
-            return self._set_aside.take(page.file.src_uri, body, drawings)
-        return body
+        page.toc = get_toc([{**h, "children": []} for h in body.headings])  # type: ignore[typeddict-item]
+        page.present_anchor_ids = body.anchors
+        self._set_aside.hold(page.file.src_uri, body.set_aside)
+        if body.sections is not None:
+            self._made_ahead[page.file.src_uri] = body
+        return body.html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Generated pages are the ones that scale with the library (5,000 exercises): keep each small.
@@ -213,6 +255,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
 
     @event_priority(-100)  # last, after search and every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._close_ahead()  # every page is built
         if self._staging is None or self._final_site_dir is None:
             return
         logging.getLogger("mkdocs").removeHandler(self._warnings)
@@ -250,9 +293,11 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         shutil.rmtree(old, ignore_errors=True)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._close_ahead()
         self._discard_staging()
 
     def on_shutdown(self) -> None:
+        self._close_ahead()
         self._discard_staging()
 
     def _discard_staging(self) -> None:

@@ -15,23 +15,27 @@ def marker(number: int) -> str:
     return f"<!--atlas-set-aside-{number}-->"
 
 
+def set_aside(html: str, parts: list[str]) -> tuple[str, list[str]]:
+    """html with each of parts (found in it) replaced by a marker, and the parts so replaced, in order."""
+    kept: list[str] = []
+    for part in parts:
+        at = html.find(part) if part else -1
+        if at >= 0:
+            html = html[:at] + marker(len(kept)) + html[at + len(part) :]
+            kept.append(part)
+    return html, kept
+
+
 class SetAside:
     """The parts set aside from each page being built, by the page's source path."""
 
     def __init__(self) -> None:
         self._parts: dict[str, list[str]] = {}
 
-    def take(self, page: str, html: str, parts: list[str]) -> str:
-        """html with each of parts (found in it) replaced by a marker; the parts are kept for put_back."""
-        kept: list[str] = []
-        for part in parts:
-            at = html.find(part) if part else -1
-            if at >= 0:
-                html = html[:at] + marker(len(kept)) + html[at + len(part) :]
-                kept.append(part)
+    def hold(self, page: str, kept: list[str]) -> None:
+        """Keep the parts set_aside took from this page, for put_back."""
         if kept:
             self._parts[page] = kept
-        return html
 
     def put_back(self, page: str, html: str) -> str:
         """html with the parts taken from this page back where their markers are."""

@@ -1,0 +1,124 @@
+"""Generated pages made ready in a second process while MkDocs builds pages in this one.
+
+MkDocs builds pages one after another on one core. At 1,000 exercises most of a build is the generated
+pages: our templates render each body, and Material's search plugin parses each body's HTML to index it
+(together about half of the build's time). Neither depends on any other page, so the plugin forks a
+worker that renders the bodies and parses them with Material's own search parser, in the order MkDocs will
+build the pages, while MkDocs goes on with the content pages, the theme and the writing here; the plugin
+takes each page's result when MkDocs reaches it (waiting if the worker is behind). The page body, its
+table of contents, its anchors, its set-aside drawings and its search sections are the same objects the
+plugin would make itself, so the site is byte for byte the same (tests/test_prerender.py builds both ways
+and compares). Only where fanout.worker_count allows forking (Linux, one thread, so never under
+`mkdocs serve`; enough pages; more than one core); ATLAS_WORKERS=1 turns it off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Any
+
+from material.plugins.search.plugin import Parser, SearchIndex, Section  # type: ignore[import-untyped]
+from mkdocs.structure.pages import Page
+
+from build_tools.data.fanout import worker_count
+
+CHUNK = 25  # pages a worker renders before it hands them over: small enough that the first come soon
+
+
+@dataclass
+class PageBody:
+    """A generated page's body as the plugin hands it to MkDocs, with what it reads from it."""
+
+    html: str  # with its drawings set aside (site/set_aside.py)
+    set_aside: list[str]  # the drawings, to put back after the theme has rendered the page
+    headings: list[dict[str, Any]]  # for the table of contents (site/headings.py)
+    anchors: set[str]
+    sections: list[Section] | None = None  # Material's search parser's sections of html, when parsed ahead
+
+
+def search_sections(html: str) -> list[Section]:
+    """What Material's search plugin reads from a page's HTML (SearchIndex.add_entry_from_context)."""
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    for section in parser.data:  # joined as Material joins them, so fewer pieces travel between processes
+        # (an empty title stays empty: Material gives such a section the page's title)
+        section.title = ["".join(section.title)] if section.title else []
+        section.text = ["".join(section.text)] if section.text else []
+    return list(parser.data)
+
+
+Job = tuple[str, str]  # a generated page's source path and its URL
+_make: Callable[[Job], PageBody] | None = None  # what the forked worker runs, inherited from the parent
+
+
+def _make_chunk(jobs: list[Job]) -> list[PageBody]:
+    assert _make is not None
+    made = []
+    for job in jobs:
+        body = _make(job)
+        body.sections = search_sections(body.html)
+        made.append(body)
+    return made
+
+
+class Prerenderer:
+    """Page bodies made ahead by a forked worker, taken one by one in build order."""
+
+    def __init__(self, make: Callable[[Job], PageBody], jobs: list[Job]) -> None:
+        global _make
+        _make = make  # (set before the fork, which happens on the first submit)
+        self.workers = worker_count(len(jobs))
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("fork"))
+        self._waiting: dict[str, tuple[Future[list[PageBody]], int]] = {}
+        for start in range(0, len(jobs), CHUNK):
+            chunk = jobs[start : start + CHUNK]
+            future = self._pool.submit(_make_chunk, chunk)
+            for index, (source, _) in enumerate(chunk):
+                self._waiting[source] = (future, index)
+
+    @staticmethod
+    def worth_it(pages: int) -> bool:
+        """Whether workers may be forked, and more than one, for this many pages."""
+        return worker_count(pages) > 1
+
+    def take(self, source: str) -> PageBody | None:
+        """The page's body, made by the worker (None for a page it was not given)."""
+        if source not in self._waiting:
+            return None
+        future, index = self._waiting.pop(source)
+        return future.result()[index]
+
+    def close(self) -> None:
+        """Stop the worker (a failed build leaves pages untaken)."""
+        global _make
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._waiting.clear()
+        _make = None
+
+
+class AheadSearchIndex:
+    """Material's search index, taking a generated page's sections from its PageBody when the page's
+    content is still that body, instead of parsing the HTML again; everything else as Material does."""
+
+    def __init__(self, index: SearchIndex, parsed: Callable[[Page], list[Section] | None]) -> None:
+        self.index = index
+        self.parsed = parsed
+
+    def add_entry_from_context(self, page: Page) -> None:
+        sections = self.parsed(page)
+        if sections is None:
+            self.index.add_entry_from_context(page)
+            return
+        search = page.meta.get("search") or {}  # (what Material's own method does, less the parsing)
+        if search.get("exclude"):
+            return
+        for section in sections:
+            if not section.is_excluded():
+                self.index.create_entry_for_section(section, page.toc, page.url, page)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.index, name)
