@@ -55,11 +55,15 @@ Job = tuple[str, str]  # a generated page's source path and its URL
 _make: Callable[[Job], PageBody] | None = None  # what the forked worker runs, inherited from the parent
 
 
-def _make_chunk(jobs: list[Job]) -> list[PageBody]:
+def _make_chunk(jobs: list[Job]) -> list[PageBody | None]:
     assert _make is not None
-    made = []
+    made: list[PageBody | None] = []
     for job in jobs:
-        body = _make(job)
+        try:
+            body = _make(job)
+        except Exception:  # the plugin makes that page itself, and fails there, naming the right page
+            made.append(None)
+            continue
         body.sections = search_sections(body.html)
         made.append(body)
     return made
@@ -73,7 +77,7 @@ class Prerenderer:
         _make = make  # (set before the fork, which happens on the first submit)
         self.workers = worker_count(len(jobs))
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("fork"))
-        self._waiting: dict[str, tuple[Future[list[PageBody]], int]] = {}
+        self._waiting: dict[str, tuple[Future[list[PageBody | None]], int]] = {}
         for start in range(0, len(jobs), CHUNK):
             chunk = jobs[start : start + CHUNK]
             future = self._pool.submit(_make_chunk, chunk)
@@ -86,7 +90,7 @@ class Prerenderer:
         return worker_count(pages) > 1
 
     def take(self, source: str) -> PageBody | None:
-        """The page's body, made by the worker (None for a page it was not given)."""
+        """The page's body, made by the worker (None for a page it was not given or could not make)."""
         if source not in self._waiting:
             return None
         future, index = self._waiting.pop(source)

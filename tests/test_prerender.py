@@ -15,7 +15,7 @@ from sitekit import ROOT
 from bench.sites import atlas_project
 from bench.synthetic import figure_poses, synthetic_library, synthetic_routines
 from build_tools.data.vocabulary import load_vocabularies
-from build_tools.prerender import AheadSearchIndex, search_sections
+from build_tools.prerender import AheadSearchIndex, PageBody, Prerenderer, search_sections
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -70,3 +70,21 @@ def test_sections_parsed_ahead_index_as_material_parses_them():
         sections = search_sections(content)
         AheadSearchIndex(ours, lambda _, s=sections: s).add_entry_from_context(page)
         assert ours.entries == theirs.entries, content
+
+
+def test_a_page_the_worker_cannot_make_is_left_to_the_plugin():
+    def make(job):
+        if job[0] == "broken":
+            raise ValueError("a template error")
+        return PageBody(f'<h2 id="{job[0]}">{job[0]}</h2>', [], [], set())
+
+    ahead = Prerenderer(make, [("one", "one/"), ("broken", "broken/"), ("two", "two/")])
+    try:
+        one = ahead.take("one")
+        assert one is not None and one.html == '<h2 id="one">one</h2>'
+        assert one.sections is not None and one.sections[-1].id == "one"  # parsed for search too
+        assert ahead.take("broken") is None  # the plugin makes it, and fails naming that page
+        assert ahead.take("two") is not None
+        assert ahead.take("two") is None  # taken once; a page never given is the plugin's too
+    finally:
+        ahead.close()
