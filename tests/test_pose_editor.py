@@ -65,6 +65,7 @@ SAMPLES = {
                     "hip_abduction": 20,
                     "hip_rotation": 30,
                     "shoulder_abduction": 90,
+                    "shoulder_rotation": 60,
                     "elbow_flexion": 45,
                 },
                 "right": {

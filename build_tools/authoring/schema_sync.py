@@ -1,5 +1,6 @@
 """Keep the generated parts of the committed schemas equal to their sources (editors read them): the
-vocabulary and bibliography enums from vocabularies/, and the routine schema's copy of the exercise
+vocabulary and bibliography enums and the pose's joints, props and contacts from vocabularies/ (in the
+record schemas and in the open data's exercises schema), and the routine schema's copy of the exercise
 schema's `frequency`, so both say "how often" the same way."""
 
 from __future__ import annotations
@@ -27,10 +28,14 @@ def sync_schema(paths: ProjectPaths, write: bool = True) -> list[Path]:
     exercise = with_enums(json.loads(paths.exercise_schema.read_text(encoding="utf-8")), vocab.enums())
     exercise = figure_schema_defs(exercise, figures)
     changed = []
-    for path in (paths.exercise_schema, paths.schemas / "routine-record.schema.json"):
+    open_data = paths.schemas / "open-data" / "exercises.schema.json"  # the pose as /api/ gives it
+    for path in (paths.exercise_schema, paths.schemas / "routine-record.schema.json", open_data):
         current = path.read_text(encoding="utf-8")
-        schema = figure_schema_defs(with_enums(json.loads(current), vocab.enums()), figures)
-        for name in SHARED_DEFS if path != paths.exercise_schema else ():
+        schema = json.loads(current)
+        if path != open_data:  # (the open data gives words and sources as objects, not the records' ids)
+            schema = with_enums(schema, vocab.enums())
+        schema = figure_schema_defs(schema, figures)
+        for name in SHARED_DEFS if path.name == "routine-record.schema.json" else ():
             schema["$defs"][name] = exercise["$defs"][name]
         wanted = render_schema(schema)
         if wanted != current:

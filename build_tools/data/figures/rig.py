@@ -218,10 +218,10 @@ class Rig:
         frames["head"], origins["head"] = head, neck_base
         for side, sign in SIDES:
             shoulder = add(lumbar, apply(trunk, _mirror(self.joints["shoulder"], sign)))
-            upper = mat_mul(
-                trunk,
-                mat_mul(rot_z(a(f"{side}_shoulder_flexion")), rot_x(-sign * a(f"{side}_shoulder_abduction"))),
-            )
+            arm = rot_x(-sign * a(f"{side}_shoulder_abduction"))
+            if a(f"{side}_shoulder_rotation"):  # (about the arm's own axis; most poses leave it at 0)
+                arm = mat_mul(arm, rot_y(-sign * a(f"{side}_shoulder_rotation")))
+            upper = mat_mul(trunk, mat_mul(rot_z(a(f"{side}_shoulder_flexion")), arm))
             elbow = add(shoulder, apply(upper, scale(down, self.lengths["upper_arm"])))
             fore = mat_mul(upper, rot_z(a(f"{side}_elbow_flexion")))
             frames |= {f"{side}_upper_arm": upper, f"{side}_forearm": fore}

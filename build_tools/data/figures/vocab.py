@@ -142,8 +142,9 @@ def figure_schema_defs(schema: dict[str, Any], figures: FigureVocabulary) -> dic
     defs = schema["$defs"]
     if "joint_angles" not in defs:
         return schema
-    for name, ids in figures.enums().items():
-        defs[name] = {"enum": ids, "description": f"A word from vocabularies/{FIGURE_FILES[name]}."}
+    for name, ids in figures.enums().items():  # (those the schema has: the open data's lists fewer)
+        if name in defs:
+            defs[name] = {"enum": ids, "description": f"A word from vocabularies/{FIGURE_FILES[name]}."}
     for which, sided_only in (("joint_angles", True), ("joint_angles_both", False)):
         defs[which]["properties"] = {
             j.id: {"type": "number", "description": f"{j.name}, degrees ({j.min} to {j.max})."}

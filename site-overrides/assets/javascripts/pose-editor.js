@@ -102,8 +102,9 @@
     origins.head = neckBase;
     for (const [side, sign] of SIDES) {
       const shoulder = add(lumbar, apply(trunk, mirror(rig.joints.shoulder, sign)));
-      const upper = matMul(trunk, matMul(rotZ(a(side + "_shoulder_flexion")),
-        rotX(-sign * a(side + "_shoulder_abduction"))));
+      let arm = rotX(-sign * a(side + "_shoulder_abduction"));
+      if (a(side + "_shoulder_rotation")) arm = matMul(arm, rotY(-sign * a(side + "_shoulder_rotation")));
+      const upper = matMul(trunk, matMul(rotZ(a(side + "_shoulder_flexion")), arm));
       const elbow = add(shoulder, apply(upper, scale(down, rig.lengths.upper_arm)));
       frames[side + "_upper_arm"] = upper;
       frames[side + "_forearm"] = matMul(upper, rotZ(a(side + "_elbow_flexion")));
