@@ -1,15 +1,15 @@
-"""Generated pages made ready in a second process while MkDocs builds pages in this one.
+"""Generated pages made ahead by forked workers while MkDocs reads the other pages.
 
-MkDocs builds pages one after another on one core. At 1,000 exercises most of a build is the generated
-pages: our templates render each body, and Material's search plugin parses each body's HTML to index it
-(together about half of the build's time). Neither depends on any other page, so the plugin forks a
-worker that renders the bodies and parses them with Material's own search parser, in the order MkDocs will
-build the pages, while MkDocs goes on with the content pages, the theme and the writing here; the plugin
-takes each page's result when MkDocs reaches it (waiting if the worker is behind). The page body, its
-table of contents, its anchors, its set-aside drawings and its search sections are the same objects the
-plugin would make itself, so the site is byte for byte the same (tests/test_prerender.py builds both ways
-and compares). Only where fanout.worker_count allows forking (Linux, one thread, so never under
-`mkdocs serve`; enough pages; more than one core); ATLAS_WORKERS=1 turns it off.
+MkDocs reads every page (on_page_markdown, Markdown, on_page_content), then renders each in the theme,
+where Material's search plugin parses its HTML; all on one core. At 1,000 exercises most of that is the
+generated pages: our templates render each body, and search parses it. Neither depends on another page,
+so at on_nav the plugin forks workers (one per core) that render the bodies and parse them with Material's
+own search parser, in the order MkDocs reads the pages; the plugin takes each page's result when MkDocs
+reaches it (waiting if the workers are behind), and search indexes the sections parsed ahead. The body, its
+table of contents, anchors, set-aside drawings and search sections are what the plugin would make itself,
+so the site is byte for byte the same (tests/test_prerender.py builds both ways and compares). Only where
+fanout.worker_count allows forking (Linux, one thread, so never under `mkdocs serve`; 400 pages or more;
+more than one core); ATLAS_WORKERS=1 turns it off.
 """
 
 from __future__ import annotations
