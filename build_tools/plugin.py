@@ -172,8 +172,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         self._close_ahead()
         search = config.plugins.get("material/search") or config.plugins.get("search")
         index = getattr(search, "search_index", None)
-        if index is not None and Prerenderer.worth_it(len(self._generated)):
-            jobs = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in self._generated]
+        jobs = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in self._generated]
+        if index is not None and Prerenderer.worth_it(len(jobs)):
             self._ahead = Prerenderer(lambda job: self._page_body(*job), jobs)
             log.debug(f"Making {len(jobs)} generated pages ahead in {self._ahead.workers} worker processes")
             search.search_index = AheadSearchIndex(index, self._sections_made_ahead)  # type: ignore[union-attr]

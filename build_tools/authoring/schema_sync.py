@@ -28,14 +28,15 @@ def sync_schema(paths: ProjectPaths, write: bool = True) -> list[Path]:
     exercise = with_enums(json.loads(paths.exercise_schema.read_text(encoding="utf-8")), vocab.enums())
     exercise = figure_schema_defs(exercise, figures)
     changed = []
+    routine = paths.schemas / "routine-record.schema.json"
     open_data = paths.schemas / "open-data" / "exercises.schema.json"  # the pose as /api/ gives it
-    for path in (paths.exercise_schema, paths.schemas / "routine-record.schema.json", open_data):
+    for path in (paths.exercise_schema, routine, open_data):
         current = path.read_text(encoding="utf-8")
         schema = json.loads(current)
         if path != open_data:  # (the open data gives words and sources as objects, not the records' ids)
             schema = with_enums(schema, vocab.enums())
         schema = figure_schema_defs(schema, figures)
-        for name in SHARED_DEFS if path.name == "routine-record.schema.json" else ():
+        for name in SHARED_DEFS if path == routine else ():
             schema["$defs"][name] = exercise["$defs"][name]
         wanted = render_schema(schema)
         if wanted != current:
