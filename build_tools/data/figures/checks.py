@@ -170,7 +170,7 @@ def pose_problems(doc: YamlDocument, figures: FigureVocabulary) -> list[Problem]
     pose = pose_from_data(data, figures)
     rig = rig_for(figures)
     if pose.moving is not None:
-        known = rig.pose(pose.position, {}).points
+        known = rig.point_names
         if pose.moving not in known:
             problems.append(
                 doc.problem_at(

@@ -45,6 +45,21 @@ class Scene:
 def samples(rig: Rig, body: Body) -> dict[str, Vec]:
     """Points on the drawn body's surface that checks test against the floor and props (lowest points of
     each limb's rounded ends, the torso's outline, the head, hands and feet)."""
+    if body.posed is not None:
+        sx, sy, sz = body.shift
+        return {k: (x + sx, y + sy, z + sz) for k, (x, y, z) in posed_samples(rig, body.posed).items()}
+    return posed_samples(rig, body)
+
+
+def posed_samples(rig: Rig, body: Body) -> dict[str, Vec]:
+    """samples() of a body as posed, before it is moved: worked out once per body."""
+    if "samples" not in body.worked_out:
+        body.worked_out["samples"] = _samples(rig, body)
+    found: dict[str, Vec] = body.worked_out["samples"]
+    return found
+
+
+def _samples(rig: Rig, body: Body) -> dict[str, Vec]:
     out: dict[str, Vec] = {}
     radii = {
         "thigh": rig.radii["thigh"],
@@ -209,7 +224,7 @@ def solve(pose: Pose, rig: Rig, figures: FigureVocabulary) -> Scene:
     fixtures += posts
     props = place_props(pose, bodies, figures, (wall_x, wall_behind), keyframe_at) + fixtures
     for i, body in enumerate(bodies):
-        misses += _inside(i, samples(rig, body), props + moving[i], wall_behind)
+        misses += _inside(i, body, rig, props + moving[i], wall_behind)
     return Scene(bodies, props, misses, moving)
 
 
@@ -230,12 +245,12 @@ class _Lowest:
 
     def __init__(self, rig: Rig) -> None:
         self.rig = rig
-        self._seen: dict[int, tuple[Body, float]] = {}
 
     def __call__(self, body: Body) -> float:
-        if id(body) not in self._seen:  # (the body is kept beside its answer, so its id stays its own)
-            self._seen[id(body)] = (body, min(v[1] for v in samples(self.rig, body).values()))
-        return self._seen[id(body)][1]
+        if "lowest" not in body.worked_out:
+            body.worked_out["lowest"] = min(v[1] for v in posed_samples(self.rig, body).values())
+        lowest: float = body.worked_out["lowest"]
+        return lowest
 
 
 def _keyframe_heights(
@@ -274,27 +289,92 @@ def _rise(
     return rest[before] + (rest[after] - rest[before]) * eased - lowest(body)
 
 
-def _inside(frame: int, points: dict[str, Vec], props: list[PlacedProp], wall_behind: bool) -> list[Miss]:
-    """Body parts below the floor or inside a prop in one frame (the deepest per thing)."""
+def _inside(frame: int, body: Body, rig: Rig, props: list[PlacedProp], wall_behind: bool) -> list[Miss]:
+    """Body parts below the floor or inside a prop in one frame (the deepest per thing), from the body's
+    surface samples as posed and how far the body was moved. Only the floor and props that the samples'
+    bounding box reaches far enough into are tested point by point."""
+    posed = body.posed or body
+    points = posed_samples(rig, posed)
+    (low_x, low_y, low_z), (high_x, high_y, high_z) = _bounds(posed)
+    sx, sy, sz = body.shift
+    low_x, low_y, low_z, high_x, high_y, high_z = (
+        low_x + sx,
+        low_y + sy,
+        low_z + sz,
+        high_x + sx,
+        high_y + sy,
+        high_z + sz,
+    )
+    floor = low_y < -OUTLINE_CM + NEAR
+    tests = [
+        test
+        for prop in props
+        for test in _reachable(prop, wall_behind, (low_x, low_y, low_z), (high_x, high_y, high_z))
+    ]
+    if not floor and not tests:
+        return []
     worst: dict[str, Miss] = {}
 
     def note(thing: str, name: str, depth: float) -> None:
         if depth > OUTLINE_CM and (thing not in worst or depth > worst[thing].cm):
             worst[thing] = Miss(frame, _label(name), round(depth, 1), None, thing)
 
-    for name, (x, y, z) in points.items():
-        if -y > OUTLINE_CM:  # (most points are above the floor: test before calling)
+    for name, (px, py, pz) in points.items():
+        x, y, z = px + sx, py + sy, pz + sz
+        if floor and -y > OUTLINE_CM:  # (most points are above the floor: test before calling)
             note("the floor", name, -y)
-        for prop in props:
-            thing = f"the {prop.prop.replace('-', ' ')}"
-            if prop.box is not None and prop.prop not in ("foam-roller", "mat"):
-                x0, x1, top, z0, z1 = prop.box  # (a roller's box only bounds its length)
+        for kind, thing, prop in tests:
+            if kind == "box":
+                x0, x1, top, z0, z1 = prop.box  # type: ignore[misc]  # (_reachable tests only a box's box)
                 if x0 + 1 < x < x1 - 1 and z0 < z < z1:
                     note(thing, name, min(top - y, y - (top - 6)) if prop.legs else top - y)
-            if prop.wall_x is not None:
+            elif kind == "wall":
                 at = z if prop.wall_axis == 2 else x
-                note("the wall", name, (prop.wall_x - at) if wall_behind else (at - prop.wall_x))
-            if prop.circle is not None and (prop.box is None or prop.box[3] < z < prop.box[4]):
-                cx, cy, r = prop.circle
-                note(thing, name, r - math.hypot(x - cx, y - cy))
+                wall_x: float = prop.wall_x  # type: ignore[assignment]
+                note(thing, name, (wall_x - at) if wall_behind else (at - wall_x))
+            else:
+                cx, cy, r = prop.circle  # type: ignore[misc]
+                if prop.box is None or prop.box[3] < z < prop.box[4]:
+                    note(thing, name, r - math.hypot(x - cx, y - cy))
     return list(worst.values())
+
+
+NEAR = 0.01  # cm: how much nearer than OUTLINE_CM a bounding box may come and still be tested point by point
+
+
+def _bounds(body: Body) -> tuple[Vec, Vec]:
+    """The lowest and highest x, y and z of a posed body's surface samples."""
+    if "bounds" not in body.worked_out:
+        xs, ys, zs = zip(*body.worked_out["samples"].values(), strict=True)
+        body.worked_out["bounds"] = ((min(xs), min(ys), min(zs)), (max(xs), max(ys), max(zs)))
+    bounds: tuple[Vec, Vec] = body.worked_out["bounds"]
+    return bounds
+
+
+def _reachable(prop: PlacedProp, wall_behind: bool, low: Vec, high: Vec) -> list[tuple[str, str, PlacedProp]]:
+    """The tests of one prop (its box, wall and circle, in that order) that some sample inside the bounds
+    low..high could fail by more than OUTLINE_CM; the others cannot, and are skipped."""
+    thing = f"the {prop.prop.replace('-', ' ')}"
+    reach = OUTLINE_CM - NEAR
+    tests = []
+    if prop.box is not None and prop.prop not in ("foam-roller", "mat"):
+        x0, x1, top, z0, z1 = prop.box  # (a roller's box only bounds its length)
+        if (
+            high[0] > x0 + 1
+            and low[0] < x1 - 1
+            and high[2] > z0
+            and low[2] < z1
+            and low[1] < top - reach
+            and (not prop.legs or high[1] > top - 6 + reach)
+        ):
+            tests.append(("box", thing, prop))
+    if prop.wall_x is not None:
+        axis = 2 if prop.wall_axis == 2 else 0
+        if (low[axis] < prop.wall_x - reach) if wall_behind else (high[axis] > prop.wall_x + reach):
+            tests.append(("wall", "the wall", prop))
+    if prop.circle is not None:
+        cx, cy, r = prop.circle
+        z_ok = prop.box is None or (high[2] > prop.box[3] and low[2] < prop.box[4])
+        if z_ok and high[0] > cx - r and low[0] < cx + r and high[1] > cy - r and low[1] < cy + r:
+            tests.append(("circle", thing, prop))
+    return tests
