@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from sitekit import ROOT, BuildResult, build
 
 CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
@@ -26,12 +28,23 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real site, built once per test process from the repository (strict)."""
-    site = tmp_path_factory.mktemp("shipped") / "site"
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.output
-    return result
+def shipped_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuildResult:
+    """The real site, built once per test run from the repository (strict). Under pytest-xdist the first
+    worker to need it builds it into the run's shared temporary folder while the others wait; tests only
+    read it (one that changes a site copies it first)."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_folder = run_folder.parent  # shared by this run's workers
+    folder = run_folder / "shipped"
+    outcome = folder / "outcome.json"
+    with FileLock(str(run_folder / "shipped.lock")):
+        if not outcome.is_file():
+            folder.mkdir(exist_ok=True)
+            built = build(ROOT, folder / "site")
+            outcome.write_text(json.dumps([built.returncode, built.output]), encoding="utf-8")
+    returncode, output = json.loads(outcome.read_text(encoding="utf-8"))
+    assert returncode == 0, output
+    return BuildResult(returncode, output, folder / "site")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
