@@ -9,7 +9,7 @@ reaches it (waiting if the workers are behind), and search indexes the sections 
 table of contents, anchors, set-aside drawings and search sections are what the plugin would make itself,
 so the site is byte for byte the same (tests/test_prerender.py builds both ways and compares). Only where
 fanout.worker_count allows forking (Linux, one thread, so never under `mkdocs serve`; 400 pages or more;
-more than one core); ATLAS_WORKERS=1 turns it off.
+more than one core); ATLAS_WORKERS=1 turns it off, ATLAS_WORKERS=2 turns it on for a small site.
 """
 
 from __future__ import annotations

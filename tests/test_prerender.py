@@ -28,7 +28,7 @@ def test_pages_made_ahead_give_the_same_site_as_pages_made_in_one_process(tmp_pa
     schema = ROOT / "schemas" / "vocabulary.schema.json"
     vocab, problems = load_vocabularies(ROOT / "vocabularies", schema, ROOT)
     assert vocab is not None, problems
-    records = synthetic_library(420, vocab, figure_poses(ROOT))  # over fanout.PARALLEL_FROM pages
+    records = synthetic_library(60, vocab, figure_poses(ROOT))  # ATLAS_WORKERS=2 makes them ahead
     project = atlas_project(ROOT, tmp_path / "atlas", records, synthetic_routines(records, vocab))
     sites = {}
     for workers in ("2", "1"):

@@ -21,22 +21,26 @@ Result = TypeVar("Result")
 
 # Below this many items, starting worker processes costs more than it saves.
 PARALLEL_FROM = 400
-# ATLAS_WORKERS=1 forces one process (to compare, or to debug with breakpoints).
+# ATLAS_WORKERS=N asks for N processes whatever the number of items: 1 to compare or to debug with
+# breakpoints, 2 to make a small library take the parallel path (the tests do).
 WORKERS_VARIABLE = "ATLAS_WORKERS"
 
 _job: Callable[[Any], Any] | None = None  # what the forked workers run, inherited from the parent
 
 
 def worker_count(items: int) -> int:
-    """How many processes to use for this many items: 1 unless forking is safe and pays."""
-    wanted = os.environ.get(WORKERS_VARIABLE)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    workers = int(wanted) if wanted and wanted.isdigit() and int(wanted) > 0 else min(cores, 8)
+    """How many processes to use for this many items: 1 unless forking is safe and pays, or is asked for."""
     # fork is only safe in a process with one thread (`mkdocs serve` has a server thread) and on Linux
     # (macOS frameworks object to it); elsewhere everything runs here, as before.
-    if items < PARALLEL_FROM or sys.platform != "linux" or threading.active_count() > 1:
+    if items < 2 or sys.platform != "linux" or threading.active_count() > 1:
         return 1
-    return workers
+    wanted = os.environ.get(WORKERS_VARIABLE, "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return min(int(wanted), items)
+    if items < PARALLEL_FROM:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, 8)
 
 
 def _run_chunk(chunk: Sequence[Any]) -> list[Any]:
