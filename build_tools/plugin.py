@@ -25,7 +25,7 @@ from build_tools.data.addresses import page_redirects
 from build_tools.data.library import Library, ProjectPaths, load_library
 from build_tools.data.problems import DataError
 from build_tools.data.release import Release, content_release
-from build_tools.prerender import AheadSearchIndex, PageBody, Prerenderer
+from build_tools.prerender import PageBody, Prerenderer
 from build_tools.printing.printing import (
     PrintCache,
     PrintError,
@@ -34,6 +34,7 @@ from build_tools.printing.printing import (
     renamed_pdf_copies,
     write_routine_pdfs,
 )
+from build_tools.search_parse import QuickSearchIndex
 from build_tools.site.api import api_files
 from build_tools.site.chrome import chrome_key
 from build_tools.site.compact_html import collapse_indentation
@@ -168,15 +169,19 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         # MkDocs reads every page next (on_page_markdown, Markdown, on_page_content), then renders each in
         # the theme (search indexes it in on_page_context). Where it pays, forked workers make the
         # generated pages' bodies and parse them for search now, in the order MkDocs reads the pages,
-        # with every page's data and drawings ready (prerender.py).
+        # with every page's data and drawings ready (prerender.py). Search reads the other pages with a
+        # quicker reader of the HTML that gives Material's own sections (search_parse.py).
         self._close_ahead()
         search = config.plugins.get("material/search") or config.plugins.get("search")
         index = getattr(search, "search_index", None)
+        if index is None:
+            return nav
+        if not isinstance(index, QuickSearchIndex):  # (Material makes a new index for every build)
+            search.search_index = QuickSearchIndex(index, self._sections_made_ahead)  # type: ignore[union-attr]
         jobs = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in self._generated]
-        if index is not None and Prerenderer.worth_it(len(jobs)):
+        if Prerenderer.worth_it(len(jobs)):
             self._ahead = Prerenderer(lambda job: self._page_body(*job), jobs)
             log.debug(f"Making {len(jobs)} generated pages ahead in {self._ahead.workers} worker processes")
-            search.search_index = AheadSearchIndex(index, self._sections_made_ahead)  # type: ignore[union-attr]
         return nav
 
     def _sections_made_ahead(self, page: Page) -> list[Any] | None:

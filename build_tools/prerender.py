@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Any
 
-from material.plugins.search.plugin import Parser, SearchIndex, Section  # type: ignore[import-untyped]
-from mkdocs.structure.pages import Page
+from material.plugins.search.plugin import Section  # type: ignore[import-untyped]
 
 from build_tools.data.fanout import worker_count
+from build_tools.search_parse import search_sections
 
 CHUNK = 25  # pages a worker renders before it hands them over: small enough that the first come soon
 
@@ -37,18 +37,6 @@ class PageBody:
     headings: list[dict[str, Any]]  # for the table of contents (site/headings.py)
     anchors: set[str]
     sections: list[Section] | None = None  # Material's search parser's sections of html, when parsed ahead
-
-
-def search_sections(html: str) -> list[Section]:
-    """What Material's search plugin reads from a page's HTML (SearchIndex.add_entry_from_context)."""
-    parser = Parser()
-    parser.feed(html)
-    parser.close()
-    for section in parser.data:  # joined as Material joins them, so fewer pieces travel between processes
-        # (an empty title stays empty: Material gives such a section the page's title)
-        section.title = ["".join(section.title)] if section.title else []
-        section.text = ["".join(section.text)] if section.text else []
-    return list(parser.data)
 
 
 Job = tuple[str, str]  # a generated page's source path and its URL
@@ -102,27 +90,3 @@ class Prerenderer:
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._waiting.clear()
         _make = None
-
-
-class AheadSearchIndex:
-    """Material's search index, taking a generated page's sections from its PageBody when the page's
-    content is still that body, instead of parsing the HTML again; everything else as Material does."""
-
-    def __init__(self, index: SearchIndex, parsed: Callable[[Page], list[Section] | None]) -> None:
-        self.index = index
-        self.parsed = parsed
-
-    def add_entry_from_context(self, page: Page) -> None:
-        sections = self.parsed(page)
-        if sections is None:
-            self.index.add_entry_from_context(page)
-            return
-        search = page.meta.get("search") or {}  # (what Material's own method does, less the parsing)
-        if search.get("exclude"):
-            return
-        for section in sections:
-            if not section.is_excluded():
-                self.index.create_entry_for_section(section, page.toc, page.url, page)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.index, name)

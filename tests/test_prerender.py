@@ -1,6 +1,6 @@
 """Generated pages made ahead by forked workers (build_tools/prerender.py): the same site, byte for byte, as
-one process makes it; and Material's search index built from the sections parsed ahead is the one its own
-parser gives."""
+one process makes it with Material's own HTML parsing for search; and Material's search index built from the
+sections parsed ahead is the one its own parser gives."""
 
 from __future__ import annotations
 
@@ -15,16 +15,25 @@ from sitekit import ROOT
 from bench.sites import atlas_project
 from bench.synthetic import figure_poses, synthetic_library, synthetic_routines
 from build_tools.data.vocabulary import load_vocabularies
-from build_tools.prerender import AheadSearchIndex, PageBody, Prerenderer, search_sections
+from build_tools.prerender import PageBody, Prerenderer
+from build_tools.search_parse import QuickSearchIndex, search_sections
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# MkDocs with search_parse.feed always giving up, so that Python's HTMLParser reads every page for search,
+# as Material's own search plugin does.
+MKDOCS_HTMLPARSER = [
+    sys.executable,
+    "-c",
+    "import sys, build_tools.search_parse as s; s.feed = lambda parser, html: False; "
+    "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()",
+]
 
 
 def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_pages_made_ahead_give_the_same_site_as_pages_made_in_one_process(tmp_path):
+def test_pages_made_ahead_give_the_same_site_as_pages_made_in_one_process_read_by_htmlparser(tmp_path):
     schema = ROOT / "schemas" / "vocabulary.schema.json"
     vocab, problems = load_vocabularies(ROOT / "vocabularies", schema, ROOT)
     assert vocab is not None, problems
@@ -39,8 +48,9 @@ def test_pages_made_ahead_give_the_same_site_as_pages_made_in_one_process(tmp_pa
             "ATLAS_CHROMIUM": str(tmp_path / "no-chromium"),  # routine PDFs are not the subject here
         }
         site = tmp_path / f"site-{workers}"
+        mkdocs = MKDOCS if workers == "2" else MKDOCS_HTMLPARSER
         build = subprocess.run(
-            [*MKDOCS, "build", "-v", "-d", str(site)], cwd=project, env=env, capture_output=True, text=True
+            [*mkdocs, "build", "-v", "-d", str(site)], cwd=project, env=env, capture_output=True, text=True
         )
         assert build.returncode == 0, build.stdout + build.stderr
         ahead = "generated pages ahead in 2 worker processes" in build.stderr + build.stdout
@@ -68,8 +78,11 @@ def test_sections_parsed_ahead_index_as_material_parses_them():
         theirs, ours = SearchIndex(), SearchIndex()
         theirs.add_entry_from_context(page)
         sections = search_sections(content)
-        AheadSearchIndex(ours, lambda _, s=sections: s).add_entry_from_context(page)
+        QuickSearchIndex(ours, lambda _, s=sections: s).add_entry_from_context(page)
         assert ours.entries == theirs.entries, content
+        read_here = SearchIndex()  # no sections parsed ahead: the index reads the page itself
+        QuickSearchIndex(read_here, lambda _: None).add_entry_from_context(page)
+        assert read_here.entries == theirs.entries, content
 
 
 def test_a_page_the_worker_cannot_make_is_left_to_the_plugin():
