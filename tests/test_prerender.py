@@ -19,13 +19,13 @@ from build_tools.prerender import PageBody, Prerenderer
 from build_tools.search_parse import QuickSearchIndex, search_sections
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-# MkDocs with search_parse.feed always giving up, so that Python's HTMLParser reads every page for search,
-# as Material's own search plugin does.
+# MkDocs with search_parse's quicker reading turned off: every page is read for search by Python's HTMLParser
+# and Material's own Parser, as Material's search plugin reads it.
 MKDOCS_HTMLPARSER = [
     sys.executable,
     "-c",
     "import sys, build_tools.search_parse as s; s.feed = lambda parser, html: False; "
-    "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()",
+    "s.QuickParser = s.Parser; from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()",
 ]
 
 
