@@ -5,6 +5,7 @@ tags, preformatted text, entities and whitespace."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -17,6 +18,8 @@ from build_tools.search_parse import QuickParser, feed, search_sections
 TAGS = ["p", "h1", "h2", "h3", "li", "ul", "ol", "pre", "code", "a", "div", "figure", "span", "sub", "sup"]
 TAGS += ["strong", "script", "style", "object", "br", "img", "svg", "path", "H2", "h4", "P", "x-y", "hx"]
 NAMES = ["id", "class", "href", "title", "data-search-exclude", "Data-Search-Exclude", "aria-label"]
+# Pages are quick to draw and read: seven for each whole record test_properties.py draws (`make test`: 210).
+EXAMPLES = 7 * int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "30"))
 MEANINGFUL = ['id="a"', 'id="b"', 'class="headerlink"', 'class="linenodiv"', "data-search-exclude", 'id=""']
 TEXT = st.text(alphabet="ab &;#<>\"'/=\n\t-é¶", max_size=12)
 ENTITIES = st.sampled_from(["&amp;", "&para;", "&#169;", "&#x3C;", "&lt;b&gt;", "&bogus;", "&", "&amp"])
@@ -94,13 +97,13 @@ def material_sections(html: str) -> list[Any]:
     return list(parser.data)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(html(strict=False))
 def test_any_html_gives_the_sections_material_gives(page):
     assert sections_of(search_sections, page) == sections_of(material_sections, page)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(html(strict=True))
 @example("<pre><code>a <!--x-->\n<span> </span> \n<b></b>\t</code></pre><p> <!--y--> </p>")
 @example('<div><h2 id="a">A<a class="headerlink" href="#a">&para;</a></h2><p>in</p></div><p>after</p>')
