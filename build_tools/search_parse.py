@@ -9,14 +9,14 @@ QuickParser keeps Material's Parser's rules, line for line, but counts the open 
 questions are dictionary lookups. (Material compares its elements by tag alone, so counting tags gives the
 same answers, quirks included: closing any element whose tag is being skipped ends the skipping.)
 
-`feed` reads strictly well-formed HTML
-(tags whose attribute values are quoted, end tags, comments, and the raw text of script and style) with
-one regular expression per piece, and calls the Parser's own handlers with exactly the calls HTMLParser
-would make: the same tags and attributes, lower-cased and unescaped the same way, and the same runs of
-text. At the first piece it does not know (a doctype, an unquoted attribute value, a '<' that opens no
-tag), it gives up; `search_sections` then has HTMLParser read the page. Either way the sections are the
-ones Material's own parser gives (tests/unit/test_search_parse.py compares them with Material's Parser for
-any HTML, so a new release of Material that changes its rules fails there, not in the search box).
+`feed` reads strictly well-formed HTML (tags whose attribute values are quoted, end tags, comments, and
+the raw text of script and style) with one regular expression per piece, and calls the parser's handlers
+with exactly the calls HTMLParser would make: the same tags and attributes, lower-cased and unescaped the
+same way, and the same runs of text. At the first piece it does not know (a doctype, an unquoted attribute
+value, a '<' that opens no tag), it gives up; `search_sections` then has HTMLParser read the page. Either
+way the sections are the ones Material's own parser gives (tests/unit/test_search_parse.py compares them
+with Material's Parser for any HTML, so a new release of Material that changes its rules fails there, not
+in the search box).
 """
 
 from __future__ import annotations
