@@ -507,3 +507,14 @@ def test_search_indexes_the_exercise_page_but_not_its_drawing(shipped_site):
     assert step_up and any("stairs" in doc["text"] for doc in step_up)
     assert not [doc["location"] for doc in index["docs"] if "Drawing of " in doc["text"]]
     assert not [doc["location"] for doc in index["docs"] if "Pause the drawing" in doc["text"]]
+
+
+def test_search_gives_a_routine_page_its_words_apart_and_without_the_sheet_furniture(shipped_site):
+    """A reader who searches for an exercise sees the routines that use it: its name, cue and dose, word by
+    word, not the printed sheet's column heads, muscle-map words or tick grid."""
+    index = json.loads((shipped_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    (sheet,) = [doc for doc in index["docs"] if doc["location"] == "routines/eight-key-exercises/"]
+    assert "Clamshell Stack your top hip" in sheet["text"]
+    assert "3 × 15 each side with a mini band" in sheet["text"]
+    for furniture in ("Athlete", "Start date", "Muscles, front and back", "Tick each day", "Next morning"):
+        assert furniture not in sheet["text"], furniture
