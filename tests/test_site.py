@@ -518,3 +518,13 @@ def test_search_gives_a_routine_page_its_words_apart_and_without_the_sheet_furni
     assert "3 × 15 each side with a mini band" in sheet["text"]
     for furniture in ("Athlete", "Start date", "Muscles, front and back", "Tick each day", "Next morning"):
         assert furniture not in sheet["text"], furniture
+
+
+def test_search_reads_the_words_of_table_cells_apart(shipped_site):
+    """Dose tables, comparison tables and the muscle index: search gives 'Repetitions 10 per set', never
+    'Repetitions10 per set' (a space between cells, which a browser does not show in a table)."""
+    index = json.loads((shipped_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    merged = re.compile(r"Repetitions\d|Sets\d|ExerciseLevel|MuscleMain|Main target inHelper|PhaseDose")
+    assert [doc["location"] for doc in index["docs"] if merged.search(doc["text"])] == []
+    (dose,) = [doc for doc in index["docs"] if doc["location"] == "exercises/clamshell/#dose"]
+    assert re.search(r"Repetitions \d+ per set", dose["text"]), dose["text"]
