@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from sitekit import ROOT, BuildResult, build
+from sitekit import ROOT, BuildResult, QuietHTTPServer, build
 
 CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -51,18 +51,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def copyfile(self, source, outputfile) -> None:
-        try:
-            super().copyfile(source, outputfile)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser stopped reading (a page closed mid-precache): nothing to report
-
 
 @pytest.fixture(scope="session")
 def site_server(shipped_site: BuildResult):
     """The shipped site served over HTTP on 127.0.0.1; yields the base URL ending in '/'."""
     handler = functools.partial(_QuietHandler, directory=str(shipped_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import http.server
 import os
 import shutil
 import subprocess
@@ -184,3 +185,16 @@ def _shipped_library() -> Any:
 
 
 SHIPPED = Lazy(_shipped_library)  # the shipped library, loaded once per test process on first use
+
+
+class QuietHTTPServer(http.server.ThreadingHTTPServer):
+    """A test server that says nothing when the browser drops a connection before the answer is sent (a page
+    closed while it was still fetching): the browser chose that, and no test is at fault. Other errors
+    still print."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)

@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PIL import Image
-from sitekit import ROOT, build, check, current_address, fixture_exercise, make_project, run
+from sitekit import (
+    ROOT,
+    QuietHTTPServer,
+    build,
+    check,
+    current_address,
+    fixture_exercise,
+    make_project,
+    run,
+)
 
 from build_tools.data.addresses import PUBLISHED_IDS_FILE
 
@@ -170,9 +179,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def new_site_server(renamed):
     _, new = renamed
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(new.site))
-    )
+    server = QuietHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(new.site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import http.server
 import json
 import posixpath
 import re
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import _QuietHandler
 from playwright.sync_api import expect
-from sitekit import ROOT
+from sitekit import ROOT, QuietHTTPServer
 
 pytestmark = pytest.mark.browser
 ROUTINES = sorted(p.stem for p in (ROOT / "routines").glob("*.yml"))
@@ -135,9 +134,7 @@ def test_a_new_release_replaces_the_old_cache(browser, shipped_site, tmp_path):
     (new / "index.html").write_text(home.replace("</h1>", " (new release)</h1>", 1), encoding="utf-8")
 
     _Switchable.folder = {"now": old}
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Switchable, directory=str(old))
-    )
+    server = QuietHTTPServer(("127.0.0.1", 0), functools.partial(_Switchable, directory=str(old)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     address = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context()
