@@ -137,7 +137,7 @@ def test_routines_hold_every_routine_with_the_doses_its_sheet_prints(shipped_sit
         ]
         for line in lines:
             note = line["dose_note"] or ""
-            assert f'<td class="sheet-dose">{line["dose"]}<span class="sheet-dose-note">{note}' in page
+            assert f'<td class="sheet-dose">{line["dose"]} <span class="sheet-dose-note">{note}' in page
         assert routine["url"] == f"{SITE_URL}routines/{routine['id']}/"
         assert [p["url"] for p in routine["pdfs"]] == [
             f"{SITE_URL}routines/{routine['id']}/{routine['id']}-{paper}.pdf" for paper in ("a4", "letter")
