@@ -58,7 +58,7 @@ class QuickParser(Parser):  # type: ignore[misc]  # (Material is untyped)
     def __init__(self) -> None:
         super().__init__()
         self.open: dict[str, int] = {}  # how many elements of each tag are open (in self.context)
-        self.skipped = {getattr(item, "tag", item) for item in self.skip}  # the tags of self.skip
+        self.skipped = {getattr(item, "tag", item) for item in self.skip}  # the tags Material's skip holds
 
     def _skipping(self) -> bool:
         """Whether an open element is one being skipped (Material: self.skip.intersection(self.context))."""
@@ -84,7 +84,6 @@ class QuickParser(Parser):  # type: ignore[misc]  # (Material is untyped)
             self.section = Section(Element("hx"))
             self.data.append(self.section)
         if "data-search-exclude" in attributes or attributes.get("class") == "linenodiv":
-            self.skip.add(el)
             self.skipped.add(tag)
             return
         if tag in self.keep and not self._skipping():
@@ -100,11 +99,10 @@ class QuickParser(Parser):  # type: ignore[misc]  # (Material is untyped)
                     self.section.depth = float("inf")
                     self.section = section
                     break
-        el = context.pop()
+        context.pop()
         self.open[tag] -= 1
         if tag in self.skipped:
             if tag not in ALWAYS_SKIPPED:
-                self.skip.remove(el)
                 self.skipped.discard(tag)
             return
         if tag in self.keep and not self._skipping():

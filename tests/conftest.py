@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import os
 import threading
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from sitekit import ROOT, BuildResult, QuietHTTPServer, build
+from sitekit import ROOT, BuildResult, QuietHandler, QuietHTTPServer, build
 
 CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -47,15 +46,10 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Bu
     return BuildResult(returncode, output, folder / "site")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(shipped_site: BuildResult):
     """The shipped site served over HTTP on 127.0.0.1; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(shipped_site.site))
+    handler = functools.partial(QuietHandler, directory=str(shipped_site.site))
     server = QuietHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -187,6 +187,13 @@ def _shipped_library() -> Any:
 SHIPPED = Lazy(_shipped_library)  # the shipped library, loaded once per test process on first use
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder without logging each request."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 class QuietHTTPServer(http.server.ThreadingHTTPServer):
     """A test server that says nothing when the browser drops a connection before the answer is sent (a page
     closed while it was still fetching): the browser chose that, and no test is at fault. Other errors

@@ -4,7 +4,6 @@ addresses (page, PDFs, the QR code printed on an old sheet) still lead to them, 
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import sys
 import threading
@@ -15,6 +14,7 @@ import zxingcpp
 from PIL import Image
 from sitekit import (
     ROOT,
+    QuietHandler,
     QuietHTTPServer,
     build,
     check,
@@ -171,15 +171,10 @@ def test_a_build_without_the_redirects_plugin_says_what_to_add(tmp_path):
 # -- In Chromium ------------------------------------------------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def new_site_server(renamed):
     _, new = renamed
-    server = QuietHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(new.site)))
+    server = QuietHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(new.site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()

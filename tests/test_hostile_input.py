@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 from ruamel.yaml import YAML
-from sitekit import FIXTURES, QuietHTTPServer, build, check, fixture_exercise, make_project
+from sitekit import FIXTURES, QuietHandler, QuietHTTPServer, build, check, fixture_exercise, make_project
 
 PAYLOADS = YAML(typ="safe").load((FIXTURES / "hostile-payloads.yml").read_text(encoding="utf-8"))
 INERT = [p["text"] for p in PAYLOADS if p["outcome"] == "inert"]
@@ -172,12 +172,11 @@ def test_nothing_runs_in_a_real_browser(hostile_site, browser):
     """Open every hostile page in Chromium; no dialog may open, no script error,
     no request to evil.example."""
     import functools
-    import http.server
     import threading
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site.site))
-    handler.log_message = lambda *a: None
-    server = QuietHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(hostile_site.site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context(viewport={"width": 390, "height": 844})

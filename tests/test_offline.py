@@ -14,9 +14,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import _QuietHandler
 from playwright.sync_api import expect
-from sitekit import ROOT, QuietHTTPServer
+from sitekit import ROOT, QuietHandler, QuietHTTPServer
 
 pytestmark = pytest.mark.browser
 ROUTINES = sorted(p.stem for p in (ROOT / "routines").glob("*.yml"))
@@ -115,7 +114,7 @@ def test_after_one_visit_the_atlas_works_with_the_network_off(browser, site_serv
         context.close()
 
 
-class _Switchable(_QuietHandler):
+class _Switchable(QuietHandler):
     folder: dict = {}
 
     def translate_path(self, path: str) -> str:
