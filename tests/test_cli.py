@@ -107,3 +107,59 @@ def test_a_pose_found_sound_is_not_solved_again_until_it_or_the_figure_rules_cha
     shutil.copytree(project / ".cache", other / ".cache")
     result = check(other)
     assert result.returncode == 1 and "knee_flexion" in result.stdout, result.stdout
+
+
+def test_a_record_file_found_sound_is_taken_as_read_until_it_or_what_checks_it_changes(tmp_path):
+    shipped = record_ids("exercises")
+    project = make_project(tmp_path / "p", copy_exercises=shipped)
+    exercises = project / "exercises"
+    remembered = project / ".cache" / "atlas" / "sound-exercises.json"
+
+    def kept() -> int:
+        return len(json.loads(remembered.read_text())["records"])
+
+    def check_afresh(where):
+        command = [sys.executable, "-m", "build_tools", "--root", str(where), "check"]
+        return run(command, cwd=where, env={"ATLAS_CACHE_DIR": str(tmp_path / "nothing-kept")})
+
+    assert check(project).returncode == 0
+    assert kept() == len(shipped)
+
+    # A problem found between records, in a kept file, is reported as a fresh read reports it, line and all.
+    strides = (exercises / "strides.yml").read_text()
+    (exercises / "strides.yml").unlink()
+    result = check(project)
+    assert result.returncode == 1 and "exercises/a-skips.yml:45:" in result.stdout, result.stdout
+    assert result.stdout == check_afresh(project).stdout
+    (exercises / "strides.yml").write_text(strides)
+
+    # A changed file is read again, and a file with a problem is never kept.
+    clamshell = (exercises / "clamshell.yml").read_text()
+    (exercises / "clamshell.yml").write_text(clamshell.replace("level: beginner", "level: easy"))
+    for _ in range(2):
+        result = check(project)
+        assert result.returncode == 1 and "clamshell.yml:8:8: level: unknown level 'easy'" in result.stdout
+    assert kept() == len(shipped) - 1
+    (exercises / "clamshell.yml").write_text(clamshell)
+    assert check(project).returncode == 0 and kept() == len(shipped)
+
+    # The same bytes under another name are read again: the id no longer matches the file's name.
+    (exercises / "clamshell-again.yml").write_text(clamshell)
+    result = check(project)
+    assert result.returncode == 1 and "does not match the file name 'clamshell-again.yml'" in result.stdout
+    (exercises / "clamshell-again.yml").unlink()
+
+    # A vocabulary that no longer has a word makes every file be read and checked afresh.
+    levels = (ROOT / "vocabularies" / "levels.yml").read_text()
+    without_advanced = levels[: levels.index("- id: advanced")]
+    other = make_project(
+        tmp_path / "q", copy_exercises=shipped, vocabularies={"levels.yml": without_advanced}
+    )
+    shutil.copytree(project / ".cache", other / ".cache")
+    result = check(other)
+    assert result.returncode == 1 and "back-squat.yml:8:8: level: unknown level 'advanced'" in result.stdout
+    assert result.stdout == check_afresh(other).stdout
+
+    # A damaged memory is set aside and written again.
+    remembered.write_text('{"digest": ')
+    assert check(project).returncode == 0 and kept() == len(shipped)

@@ -10,6 +10,7 @@ from build_tools.data.fanout import map_in_processes
 from build_tools.data.model import relative_to
 from build_tools.data.problems import Problem
 from build_tools.data.schema import RecordSchema
+from build_tools.data.sound_records import SoundRecords, file_key
 from build_tools.data.yamlfile import YamlDocument, read_yaml
 
 
@@ -30,12 +31,19 @@ class _FileCheck:
     problems: list[Problem]
     sound: bool = False
     record_problems: tuple[Problem, ...] = ()  # the caller's own checks, counted if the record is kept
+    key: str | None = None  # the file as read (sound_records.file_key)
+
+    @property
+    def wholly_sound(self) -> bool:
+        """Read and met the schema with no problem at all: worth remembering (sound_records.py)."""
+        return self.sound and not self.problems and self.doc is not None
 
 
 def _check_file(path: Path, display: str, schema: RecordSchema, kind: str, example: str) -> _FileCheck:
     if path.suffix == ".yaml":
         return _FileCheck(None, [Problem(display, 1, 1, "", f"{kind} files end in .yml; rename the file")])
-    doc = read_yaml(path, display)
+    raw = path.read_bytes()
+    doc = read_yaml(path, display, raw)
     problems = list(doc.problems)
     if doc.data is None:
         return _FileCheck(None, problems)
@@ -56,7 +64,7 @@ def _check_file(path: Path, display: str, schema: RecordSchema, kind: str, examp
             f"rename the file to '{record_id}.yml' or set id: {path.stem}"
         )
         problems.append(doc.problem_at(("id",), message))
-    return _FileCheck(doc, problems, sound=not schema_problems)
+    return _FileCheck(doc, problems, sound=not schema_problems, key=file_key(display, raw))
 
 
 def read_record_files(
@@ -71,22 +79,43 @@ def read_record_files(
 
     kind names the records in messages ("exercise", "routine"); example is a sample first line for a
     file that is not a mapping, e.g. "name: Glute bridge"; also, more checks of one record (an
-    exercise's pose), run beside the others and counted for each record kept. Large folders are read on
-    every core (fanout.py); the documents then come back without positions, found again if a message
-    needs one.
+    exercise's pose), run beside the others and counted for each record kept. A file read and found
+    sound before, and unchanged since, is taken as it was (sound_records.py). The others are read on
+    every core when there are many (fanout.py); the documents then come back without positions, found
+    again if a message needs one.
     """
     shown_folder = relative_to(folder, root)  # resolved once, not per file (5,000 files at scale)
     paths = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+    remembered = SoundRecords(root, kind, schema)
 
-    def check_one(path: Path) -> _FileCheck:
-        checked = _check_file(path, f"{shown_folder}/{path.name}", schema, kind, example)
+    def with_own_checks(checked: _FileCheck) -> _FileCheck:
         if also is None or checked.doc is None or not isinstance(checked.doc.data.get("id"), str):
             return checked
         return replace(checked, record_problems=tuple(also(checked.doc)))
 
+    def check_one(path: Path) -> _FileCheck:
+        return with_own_checks(_check_file(path, f"{shown_folder}/{path.name}", schema, kind, example))
+
+    def kept(path: Path) -> _FileCheck | None:
+        display = f"{shown_folder}/{path.name}"
+        try:
+            key = file_key(display, path.read_bytes())
+        except OSError:
+            return None  # reading it again says what is wrong
+        data = remembered.get(key)
+        if not isinstance(data, dict):
+            return None
+        return with_own_checks(_FileCheck(YamlDocument(path, display, data, []), [], sound=True, key=key))
+
+    found = {path: kept(path) for path in paths if path.suffix == ".yml"}
+    unread = [path for path in paths if found.get(path) is None]
+    found.update(zip(unread, map_in_processes(check_one, unread), strict=True))
+
     records: dict[str, RecordFile] = {}
     problems: list[Problem] = []
-    for path, checked in zip(paths, map_in_processes(check_one, paths), strict=True):
+    for path in paths:
+        checked = found[path]
+        assert checked is not None
         problems += checked.problems
         doc = checked.doc
         record_id = doc.data.get("id") if doc else None
@@ -100,4 +129,11 @@ def read_record_files(
             continue
         records[record_id] = RecordFile(path, doc, checked.sound)
         problems += checked.record_problems
+    remembered.keep(
+        {
+            checked.key: checked.doc.data
+            for checked in found.values()
+            if checked is not None and checked.wholly_sound and checked.key and checked.doc
+        }
+    )
     return records, problems

@@ -243,15 +243,17 @@ def _first_bad_byte(raw: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
     return line, column
 
 
-def read_yaml(path: Path, display: str) -> YamlDocument:
-    """Read path strictly. Never raises for bad content: problems are returned in the document."""
+def read_yaml(path: Path, display: str, raw: bytes | None = None) -> YamlDocument:
+    """Read path strictly (raw: its bytes, when the caller has read them). Never raises for bad content:
+    problems are returned in the document."""
 
     def fail(line: int, column: int, message: str) -> YamlDocument:
         return YamlDocument(
             path, display, None, [Problem(display, line, column, "", message)], "", Positions()
         )
 
-    raw = path.read_bytes()
+    if raw is None:
+        raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         return fail(1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
     try:

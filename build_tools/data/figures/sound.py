@@ -14,22 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from build_tools.data.remembered import cache_file, sources_digest, write_whole
+
 FIGURE_CHECK_CODE = Path(__file__).parent
-
-
-def sources_digest(folder: Path, paths: Iterable[Path]) -> str:
-    """A digest of files' paths within folder and their contents. It does not depend on where folder is,
-    nor on how it was named (a build run as `-f mkdocs.yml` names it relatively)."""
-    digest = hashlib.sha256()
-    for relative in sorted(path.relative_to(folder).as_posix() for path in paths):
-        digest.update(relative.encode() + b"\0" + (folder / relative).read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def pose_key(pose: Any) -> str:
@@ -41,7 +32,7 @@ class SoundPoses:
     """The keys of poses found sound under the current figure code and vocabularies."""
 
     def __init__(self, root: Path, vocabularies: Path) -> None:
-        self.file = root / os.environ.get("ATLAS_CACHE_DIR", ".cache/atlas") / "sound-poses.json"
+        self.file = cache_file(root, "sound-poses.json")
         self.digest = hashlib.sha256(
             (
                 sources_digest(FIGURE_CHECK_CODE, FIGURE_CHECK_CODE.glob("*.py"))
@@ -64,15 +55,4 @@ class SoundPoses:
         keys = sorted({pose_key(pose) for pose in sound})
         if set(keys) == self.known:
             return
-        text = json.dumps({"digest": self.digest, "sound": keys})
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
-        except OSError:  # a read-only checkout still checks; it only solves every pose every time
-            return
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, self.file)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+        write_whole(self.file, json.dumps({"digest": self.digest, "sound": keys}))

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from build_tools.data.figures.sound import sources_digest
+from build_tools.data.remembered import sources_digest
 
 FIGURES_CODE = (Path(__file__).parent, Path(__file__).parent.parent.parent / "data" / "figures")
 
