@@ -35,7 +35,8 @@ class SizeResult:
     figure_gzip_median_kb: float = 0.0
     figure_svg_max_kb: float = 0.0  # the largest standalone figure.svg
     stages: dict[str, float] = field(default_factory=dict)  # CPU seconds by stage, one extra build
-    # check with no poses remembered as sound (data/figures/sound.py): a fresh clone's first check
+    # check with nothing remembered as sound (data/sound_records.py, data/figures/sound.py): a fresh
+    # clone's first check
     check_cold_runs: list[float] = field(default_factory=list)
     largest_page_with_drawing_kb: float = 0.0
 
@@ -143,14 +144,14 @@ class BenchResult:
                 "kB",
             ),
             target(
-                "check on 5,000 records, with line numbers (poses found sound before)",
+                "check on 5,000 records, with line numbers (files and poses found sound before)",
                 large and large.check_s,
                 3,
                 "s",
                 ok=large and large.check_s < 3 and large.check_lines_ok,
             ),
             target(
-                "check on 5,000 records from cold (every pose solved)",
+                "check on 5,000 records from cold (every file read, every pose solved)",
                 large and large.check_cold_s,
                 3,
                 "s",

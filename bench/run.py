@@ -57,8 +57,9 @@ def measure_size(root: Path, n: int, repeat: int, work: Path) -> SizeResult:
     assert_check_passes(project, n)
     check_runs = [run_check(project).seconds for _ in range(repeat)]
     check_cold_runs = []
-    for _ in range(repeat):  # as a fresh clone's first check: no pose remembered as sound
-        (project / ".cache" / "atlas" / "sound-poses.json").unlink(missing_ok=True)
+    for _ in range(repeat):  # as a fresh clone's first check: no file or pose remembered as sound
+        for remembered in (project / ".cache" / "atlas").glob("sound-*.json"):
+            remembered.unlink()
         check_cold_runs.append(run_check(project).seconds)
     check_lines_ok = check_reports_lines(project, records)
 
