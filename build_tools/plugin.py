@@ -34,7 +34,7 @@ from build_tools.printing.printing import (
     renamed_pdf_copies,
     write_routine_pdfs,
 )
-from build_tools.search_parse import QuickSearchIndex
+from build_tools.search_parse import QuickSearchIndex, SectionsByHtml
 from build_tools.site.api import api_files
 from build_tools.site.chrome import chrome_key
 from build_tools.site.compact_html import collapse_indentation
@@ -85,6 +85,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         self._made_ahead: dict[str, PageBody] = {}  # their search sections, until search reads them
         self._redirect_keys: set[str] = set()  # the redirect_maps entries this plugin added
         self._set_aside = SetAside()  # drawings kept out of page.content while search parses it
+        self._sections_by_html = SectionsByHtml()  # what search read, kept for `mkdocs serve`'s next build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds.
@@ -177,7 +178,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         if index is None:
             return nav
         if not isinstance(index, QuickSearchIndex):  # (Material makes a new index for every build)
-            search.search_index = QuickSearchIndex(index, self._sections_made_ahead)  # type: ignore[union-attr]
+            self._sections_by_html.new_build()
+            search.search_index = QuickSearchIndex(  # type: ignore[union-attr]
+                index, self._sections_made_ahead, self._sections_by_html
+            )
         jobs = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in self._generated]
         if Prerenderer.worth_it(len(jobs)):
             self._ahead = Prerenderer(lambda job: self._page_body(*job), jobs)

@@ -21,6 +21,7 @@ in the search box).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from html import escape, unescape
@@ -192,21 +193,54 @@ def search_sections(html: str) -> list[Section]:
     return list(parser.data)
 
 
+class SectionsByHtml:
+    """The sections read from each page's HTML in the last build and in this one. `mkdocs serve` builds
+    every page again on each save, though most pages' HTML has not changed; their sections are not read
+    again. Each page gets copies (Material gives a section without a title its page's title)."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, list[Section]] = {}
+        self.now: dict[str, list[Section]] = {}
+
+    def new_build(self) -> None:
+        """Forget what no page of the last build had."""
+        self.last, self.now = self.now, {}
+
+    def sections(self, html: str) -> list[Section]:
+        read = self.now.get(html) or self.last.get(html)
+        if read is None:
+            read = search_sections(html)
+        self.now[html] = read
+        return [_copy(section) for section in read]
+
+
+def _copy(section: Section) -> Section:
+    copied = copy.copy(section)
+    copied.title, copied.text = list(section.title), list(section.text)
+    return copied
+
+
 class QuickSearchIndex:
     """Material's search index, reading each page's HTML with feed (search_sections) instead of Material's
-    own parsing, or taking the sections already read (by a prerender worker) when parsed_ahead has them;
-    the entries are the ones Material would make."""
+    own parsing, or taking the sections already read (by a prerender worker) when parsed_ahead has them,
+    or in an earlier build (sections_by_html); the entries are the ones Material would make."""
 
-    def __init__(self, index: SearchIndex, parsed_ahead: Callable[[Page], list[Section] | None]) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        parsed_ahead: Callable[[Page], list[Section] | None],
+        sections_by_html: SectionsByHtml | None = None,
+    ) -> None:
         self.index = index
         self.parsed_ahead = parsed_ahead
+        self.read = sections_by_html.sections if sections_by_html is not None else search_sections
 
     def add_entry_from_context(self, page: Page) -> None:
         search = page.meta.get("search") or {}  # (what Material's own method does, less the parsing)
         if search.get("exclude"):
             return
         sections = self.parsed_ahead(page)
-        for section in search_sections(page.content or "") if sections is None else sections:
+        for section in self.read(page.content or "") if sections is None else sections:
             if not section.is_excluded():
                 self.index.create_entry_for_section(section, page.toc, page.url, page)
 

@@ -8,6 +8,7 @@ offer no PDF links.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -86,6 +87,16 @@ def renamed_pdf_copies(routines: Iterable[Routine]) -> list[tuple[str, str]]:
     ]
 
 
+@functools.lru_cache(maxsize=4096)
+def _qr_code_svg(address: str) -> str:
+    """The QR code of an address as inline SVG; kept, since `mkdocs serve` prints every sheet on every save
+    and encoding one is a hundredth of a second."""
+    code = segno.make(address, error="m", micro=False)
+    # segno writes the SVG from its own matrix; nothing of the contributor's text reaches it.
+    svg: str = code.svg_inline(scale=4, border=3, omitsize=True, svgclass="sheet-qr-code", lineclass=None)
+    return svg
+
+
 @dataclass(frozen=True)
 class Printing:
     """What the sheet templates need beyond the records: addresses, QR codes, version, PDF links."""
@@ -100,12 +111,7 @@ class Printing:
 
     def qr_svg(self, url: str) -> Markup:
         """An inline SVG QR code for the page's full address (empty without a site_url to point at)."""
-        if not self.site_url:
-            return Markup("")
-        code = segno.make(self.address(url), error="m", micro=False)
-        # segno writes the SVG from its own matrix; nothing of the contributor's text reaches it.
-        svg = code.svg_inline(scale=4, border=3, omitsize=True, svgclass="sheet-qr-code", lineclass=None)
-        return Markup(svg)
+        return Markup(_qr_code_svg(self.address(url))) if self.site_url else Markup("")
 
     def pdfs(self, routine: Routine) -> list[PdfFile]:
         """The PDF links to show on a routine's page: none when this build makes no PDFs."""

@@ -151,3 +151,27 @@ def test_a_page_like_ours_is_read_quickly_with_entities_comments_scripts_and_dra
 def test_what_is_not_strictly_well_formed_is_left_to_htmlparser(html):
     assert feed(Parser(), html) is (html == "<p>text")
     assert sections_of(search_sections, html) == sections_of(material_sections, html)
+
+
+def test_a_page_read_in_the_last_build_is_not_read_again_and_each_page_gets_its_own_sections(monkeypatch):
+    import build_tools.search_parse as search_parse
+
+    reads: list[str] = []
+    monkeypatch.setattr(
+        search_parse, "search_sections", lambda html: reads.append(html) or search_sections(html)
+    )
+    memory = search_parse.SectionsByHtml()
+    untitled = '<p>no heading here</p><h2 id="b">B</h2><p>more</p>'
+    first = memory.sections(untitled)
+    assert sections_of(lambda _: first, untitled) == sections_of(material_sections, untitled)
+    first[0].title.append("Page one's title")  # as Material titles a section without a heading
+
+    memory.new_build()  # a serve rebuild: the same HTML on another page is not read again
+    second = memory.sections(untitled)
+    assert reads == [untitled]
+    assert sections_of(lambda _: second, untitled) == sections_of(material_sections, untitled)
+
+    memory.new_build()
+    memory.new_build()  # a page no build has shown since is forgotten, and read again
+    memory.sections(untitled)
+    assert reads == [untitled, untitled]
