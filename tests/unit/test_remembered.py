@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sitekit import make_project, record_ids
+import subprocess
+
+from sitekit import ROOT, make_project, record_ids
 
 from build_tools.data import records
 from build_tools.data.library import ProjectPaths, load_library
@@ -33,3 +35,15 @@ def test_a_record_file_found_sound_is_not_read_again_and_gives_the_same_record(t
     changed = load_library(ProjectPaths.at(project))
     assert read == ["wall-sit.yml"]
     assert changed.exercises["wall-sit"].name == "Wall squat hold"
+
+
+def test_no_cache_is_committed():
+    """What a cache holds is trusted without being checked again (a record's data, a sound pose, a drawing
+    put into pages), so a cache committed to the repository could carry what `check` refuses."""
+    tracked = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", "--", ".cache", "**/.cache/**"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert tracked == []
