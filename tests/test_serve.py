@@ -74,15 +74,12 @@ def test_an_edited_record_shows_on_its_page_and_in_search_and_the_rest_of_search
             record.read_text(encoding="utf-8").replace(old_summary, new_summary), encoding="utf-8"
         )
         wait_for(lambda: new_summary in (fetch(page) or ""), server, "the edited page")
-        after = wait_for(
-            lambda: (
-                (entries := search_entries(base))
-                and any(new_summary in t for _, t in entries.values())
-                and entries
-            ),
-            server,
-            "the edited summary in search",
-        )
+
+        def search_with_the_edit() -> dict[str, tuple[str, str]] | None:
+            entries = search_entries(base)
+            return entries if any(new_summary in text for _, text in entries.values()) else None
+
+        after = wait_for(search_with_the_edit, server, "the edited summary in search")
         assert not any(old_summary in text for _, text in after.values())
         assert after.keys() == before.keys()
         # Every section that showed the summary shows the new one; every other reads as before.
