@@ -58,15 +58,13 @@ class CopiedWhole(File):
         if dirty and not self.is_modified():
             return
         assert self.abs_src_path is not None
-        with open(self.abs_src_path, "rb") as source:
-            data = source.read()
+        data = Path(self.abs_src_path).read_bytes()
+        target = Path(self.abs_dest_path)
         try:
-            target = open(self.abs_dest_path, "wb")  # noqa: SIM115  (closed below, after the retry)
+            target.write_bytes(data)
         except FileNotFoundError:  # the first file of its folder
-            os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-            target = open(self.abs_dest_path, "wb")  # noqa: SIM115
-        with target:
-            target.write(data)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 def _template_cache(folder: Path) -> BytecodeCache | None:

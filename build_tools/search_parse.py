@@ -207,7 +207,9 @@ class SectionsByHtml:
         self.last, self.now = self.now, {}
 
     def sections(self, html: str) -> list[Section]:
-        read = self.now.get(html) or self.last.get(html)
+        read = self.now.get(html)
+        if read is None:
+            read = self.last.get(html)
         if read is None:
             read = search_sections(html)
         self.now[html] = read

@@ -27,18 +27,24 @@ def sources_digest(folder: Path, paths: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def write_whole(file: Path, text: str) -> None:
+def replace_whole(file: Path, text: str) -> None:
     """Write file through a temporary file and a rename, so a reader finds the old text or the new, never
-    part of one. A folder that cannot be written to (a read-only checkout) is left alone: the caller then
-    only works everything out again next time."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
-    except OSError:
-        return
+    part of one. Raises OSError when it cannot (the temporary file is removed)."""
+    handle, temporary = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temporary, file)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_whole(file: Path, text: str) -> None:
+    """replace_whole, creating the folder. A folder that cannot be written to (a read-only checkout) is left
+    alone: the caller then only works everything out again next time."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        replace_whole(file, text)
+    except OSError:
+        return

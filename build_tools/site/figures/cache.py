@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from build_tools.data.remembered import sources_digest
+from build_tools.data.remembered import replace_whole, sources_digest
 
 FIGURES_CODE = (Path(__file__).parent, Path(__file__).parent.parent.parent / "data" / "figures")
 
@@ -81,22 +79,10 @@ class DrawingCache:
                 if not old.name.startswith(f"{key}."):
                     old.unlink(missing_ok=True)
             for mode, svg in svgs.items():
-                _write(folder / f"{key}.{mode}.svg", svg)
-            _write(
+                replace_whole(folder / f"{key}.{mode}.svg", svg)
+            replace_whole(
                 folder / f"{key}.json", json.dumps({"modes": sorted(svgs), "alt": alt}, ensure_ascii=False)
             )
         except OSError:  # a read-only checkout still builds; it only draws every time
             return None
         return self.fetch(exercise_id, key)
-
-
-def _write(path: Path, text: str) -> None:
-    """Write text to path whole or not at all."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        raise
