@@ -65,13 +65,19 @@ def _source_problems(
     return []
 
 
+def _list(value: Any) -> list[Any]:
+    """A field that should be a list, or nothing: what the schema refused (true, a number, a text) is
+    reported there, and these checks must not fail on it."""
+    return value if isinstance(value, list) else []
+
+
 def exercise_rule_problems(doc: YamlDocument, vocab: Vocabularies) -> list[Problem]:
     """Every problem of one parsed exercise record that the schema cannot see."""
     data = doc.data
     if not isinstance(data, dict):
         return []
     problems: list[Problem] = []
-    cited = [r for r in data.get("references") or () if isinstance(r, str)]
+    cited = [r for r in _list(data.get("references")) if isinstance(r, str)]
     # An unknown reference is reported already, and fixing it may fix the dose's source too.
     sources_checkable = all(r in vocab.references for r in cited)
     dose = data.get("dose")
@@ -79,7 +85,7 @@ def exercise_rule_problems(doc: YamlDocument, vocab: Vocabularies) -> list[Probl
         problems += frequency_problems(doc, ("dose", "frequency"), dose.get("frequency"))
         steps = [(("dose",), dose)] + [
             (("dose", "by_phase", i), step)
-            for i, step in enumerate(dose.get("by_phase") or ())
+            for i, step in enumerate(_list(dose.get("by_phase")))
             if isinstance(step, dict)
         ]
         for path, block in steps if sources_checkable else ():
@@ -87,7 +93,7 @@ def exercise_rule_problems(doc: YamlDocument, vocab: Vocabularies) -> list[Probl
     muscles = data.get("muscles")
     for role in ("primary", "secondary"):
         listed = muscles.get(role) if isinstance(muscles, dict) else None
-        for i, muscle in enumerate(listed or ()):
+        for i, muscle in enumerate(_list(listed)):
             term = vocab.muscles.get(muscle) if isinstance(muscle, str) else None
             if term is not None and term.part_of:
                 problems.append(

@@ -113,7 +113,8 @@ def _reference_problems(doc: YamlDocument, exercise_ids: set[str]) -> list[Probl
     """Unknown exercise ids (with did-you-mean), repeats, and reps given together with a hold."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for s, section in enumerate(doc.data.get("sections") or ()):
+    sections = doc.data.get("sections")
+    for s, section in enumerate(sections if isinstance(sections, list) else ()):
         if not isinstance(section, dict) or not isinstance(section.get("exercises"), list):
             continue
         for i, item in enumerate(section["exercises"]):

@@ -21,7 +21,9 @@ from ruamel.yaml import YAML
 from sitekit import ROOT
 
 from build_tools.data.dose_rules import exercise_rule_problems
-from build_tools.data.library import ProjectPaths, _record
+from build_tools.data.library import ProjectPaths, _record, load_library
+from build_tools.data.problems import DataError
+from build_tools.data.remembered import CACHE_DIR_VARIABLE
 from build_tools.data.schema import RecordSchema, inline_refs
 from build_tools.data.schema_enums import with_enums
 from build_tools.data.vocabulary import load_vocabularies
@@ -95,6 +97,49 @@ def test_every_document_the_schema_rejects_gets_messages_never_a_traceback(recor
     problems += exercise_rule_problems(doc, VOCAB)
     for problem in problems:
         assert problem.line >= 1 and problem.column >= 1 and problem.message
+    _check_alone(record)
+
+
+def _check_alone(record: Any) -> None:
+    """What `check` does with the record as the only exercise of the project: every check, those between
+    records and the pose's included, ends in messages or a library, never another exception."""
+    with tempfile.TemporaryDirectory() as folder:
+        exercises = Path(folder) / "exercises"
+        exercises.mkdir()
+        out = YAML(typ="safe")
+        out.default_flow_style = False
+        with (exercises / "record.yml").open("w", encoding="utf-8") as handle:
+            out.dump(record, handle)
+        kept = os.environ.get(CACHE_DIR_VARIABLE)
+        os.environ[CACHE_DIR_VARIABLE] = str(Path(folder) / "cache")  # (nothing kept in the repository)
+        try:
+            load_library(ProjectPaths.at(ROOT, exercises=exercises))
+        except DataError as error:
+            assert all(p.message for p in error.problems)
+        finally:
+            if kept is None:
+                del os.environ[CACHE_DIR_VARIABLE]
+            else:
+                os.environ[CACHE_DIR_VARIABLE] = kept
+
+
+SHIPPED = YAML(typ="safe").load((ROOT / "exercises" / "wall-sit.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("references", True),  # found by the test above: the dose's sources were checked against it
+        ("references", 7),
+        ("dose", {**SHIPPED["dose"], "by_phase": True}),
+        ("muscles", {"primary": True, "secondary": 3}),
+        ("pose", {**SHIPPED["pose"], "view": 5, "moving": ["right_knee"]}),
+        ("redirect_from", True),
+        ("progressions", True),
+    ],
+)
+def test_a_field_of_the_wrong_kind_gets_messages_in_every_check(field, value):
+    _check_alone({**SHIPPED, field: value})
 
 
 @SETTINGS
