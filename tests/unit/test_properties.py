@@ -100,20 +100,25 @@ def test_every_document_the_schema_rejects_gets_messages_never_a_traceback(recor
     _check_alone(record)
 
 
-def _check_alone(record: Any) -> None:
-    """What `check` does with the record as the only exercise of the project: every check, those between
-    records and the pose's included, ends in messages or a library, never another exception."""
+CACHE = tempfile.TemporaryDirectory(prefix="atlas-properties-")
+
+
+def _check_alone(record: Any, kind: str = "exercises") -> None:
+    """What `check` does with the record as the only exercise (or routine) of the project: every check,
+    those between records and the pose's included, ends in messages or a library, never another
+    exception."""
     with tempfile.TemporaryDirectory() as folder:
-        exercises = Path(folder) / "exercises"
-        exercises.mkdir()
+        records = Path(folder) / kind
+        records.mkdir()
         out = YAML(typ="safe")
         out.default_flow_style = False
-        with (exercises / "record.yml").open("w", encoding="utf-8") as handle:
+        with (records / "record.yml").open("w", encoding="utf-8") as handle:
             out.dump(record, handle)
         kept = os.environ.get(CACHE_DIR_VARIABLE)
-        os.environ[CACHE_DIR_VARIABLE] = str(Path(folder) / "cache")  # (nothing kept in the repository)
+        os.environ[CACHE_DIR_VARIABLE] = CACHE.name  # (shipped records read once; nothing kept in the repo)
         try:
-            load_library(ProjectPaths.at(ROOT, exercises=exercises))
+            # (the content pages are left out: they cannot change what is done with one record)
+            load_library(ProjectPaths.at(ROOT, content=Path(folder) / "no-content", **{kind: records}))
         except DataError as error:
             assert all(p.message for p in error.problems)
         finally:
@@ -140,6 +145,24 @@ SHIPPED = YAML(typ="safe").load((ROOT / "exercises" / "wall-sit.yml").read_text(
 )
 def test_a_field_of_the_wrong_kind_gets_messages_in_every_check(field, value):
     _check_alone({**SHIPPED, field: value})
+
+
+def test_a_routine_whose_sections_are_not_a_list_gets_messages():
+    routine = YAML(typ="safe").load((ROOT / "routines" / "home-programme.yml").read_text(encoding="utf-8"))
+    _check_alone({**routine, "sections": True}, "routines")
+
+
+ROUTINE_SCHEMA_JSON = with_enums(
+    json.loads((PATHS.schemas / "routine-record.schema.json").read_text(encoding="utf-8")), VOCAB.enums()
+)
+
+
+@SETTINGS
+@given(from_schema(_json_safe(ROUTINE_SCHEMA_JSON)), st.data())
+def test_every_routine_the_schema_rejects_gets_messages_never_a_traceback(routine, data):
+    field = data.draw(st.sampled_from(sorted(routine)))
+    routine[field] = data.draw(JSON_VALUES)
+    _check_alone(routine, "routines")
 
 
 @SETTINGS
