@@ -89,12 +89,12 @@ def largest_exercise_page(site: Path, drawing: bool = True) -> int:
 
 def figure_gzip_bytes(site: Path) -> list[int]:
     """What the figure adds to each exercise page that has one, gzipped (as a host serves it), in bytes:
-    its <figure class="atlas-figure"> block, and the frames file the page's script fetches to play it."""
+    its <figure class="atlas-figure"> block, and the figure.svg the page's script fetches to play it."""
     sizes = []
     for page in site.glob("exercises/*/index.html"):
         block = FIGURE_BLOCK.search(page.read_bytes())
         if block:
-            frames = page.parent / "figure-frames.svg"
+            frames = page.parent / "figure.svg"
             fetched = len(gzip.compress(frames.read_bytes(), mtime=0)) if frames.is_file() else 0
             sizes.append(len(gzip.compress(block.group(0), mtime=0)) + fetched)
     return sizes

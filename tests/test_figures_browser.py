@@ -7,10 +7,14 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-SHOWN = (
-    "() => [...document.querySelectorAll('.atlas-figure-moving g.fr')]"
-    ".findIndex(g => g.classList.contains('on'))"
-)
+# The one frame on screen, as the reader sees it (-1 - n when n frames show at once).
+SHOWN = """() => {
+  const shown = [...document.querySelectorAll('.atlas-figure-moving g.fr')]
+    .map((g, i) => [i, getComputedStyle(g)])
+    .filter(([, style]) => style.display !== 'none' && style.visibility === 'visible')
+    .map(([i]) => i);
+  return shown.length === 1 ? shown[0] : -1 - shown.length;
+}"""
 
 
 def _frames_seen(page, ms: int = 3000) -> set[int]:
@@ -32,7 +36,11 @@ def test_the_figure_plays_and_the_pause_control_stops_it(page, site_server, arti
     assert page.locator(".atlas-figure-still").is_hidden()
     frames = page.locator(".atlas-figure-moving g.fr").count()
     assert frames >= 3
-    assert _frames_seen(page) == set(range(frames))  # every frame shows in one loop
+    assert _frames_seen(page) == set(range(frames))  # every frame shows in one loop, one at a time
+    # The file's own CSS animation is off in the page, and the still it shows under reduced motion hidden.
+    assert moving.evaluate("svg => svg.getAnimations({subtree: true}).length") == 0
+    hidden = "s => [...s.querySelectorAll('.still')].every(g => getComputedStyle(g).display === 'none')"
+    assert moving.evaluate(hidden)
     control = page.get_by_role("button", name="Pause the drawing")
     assert control.is_visible()
     assert control.bounding_box()["height"] >= 44
@@ -45,7 +53,7 @@ def test_the_figure_plays_and_the_pause_control_stops_it(page, site_server, arti
 
 
 def test_the_frames_are_fetched_only_when_the_drawing_may_move(browser, site_server):
-    """The page carries the start and end; the frames file comes only to play, never under reduced motion."""
+    """The page carries the start and end; figure.svg comes only to play, never under reduced motion."""
     for motion, wanted in (("no-preference", True), ("reduce", False)):
         context = browser.new_context(reduced_motion=motion)
         tab = context.new_page()
@@ -56,7 +64,7 @@ def test_the_frames_are_fetched_only_when_the_drawing_may_move(browser, site_ser
             tab.locator(".atlas-figure-moving svg").wait_for()
         else:
             tab.wait_for_timeout(500)
-        assert any(u.endswith("/exercises/wall-sit/figure-frames.svg") for u in asked) is wanted, motion
+        assert any(u.endswith("/exercises/wall-sit/figure.svg") for u in asked) is wanted, motion
         assert tab.locator(".atlas-figure template").count() == 0  # no inert copy in the page
         context.close()
 
@@ -64,7 +72,7 @@ def test_the_frames_are_fetched_only_when_the_drawing_may_move(browser, site_ser
 def test_when_the_frames_cannot_be_fetched_the_page_keeps_start_and_end(browser, site_server):
     context = browser.new_context()
     tab = context.new_page()
-    tab.route("**/figure-frames.svg", lambda route: route.abort())  # offline before the first visit
+    tab.route("**/figure.svg", lambda route: route.abort())  # offline before the first visit
     tab.goto(site_server + "exercises/wall-sit/", wait_until="load")
     tab.wait_for_timeout(500)
     assert tab.locator(".atlas-figure-still svg").is_visible()

@@ -42,7 +42,7 @@ def test_the_precache_holds_every_routine_and_exercise_within_budget(shipped_sit
     for needed in (
         *[f"routines/{r}/" for r in ROUTINES],
         *[f"exercises/{e}/" for e in EXERCISES],
-        *[f"exercises/{e}/figure-frames.svg" for e in EXERCISES],  # the page's moving drawing
+        *[f"exercises/{e}/figure.svg" for e in EXERCISES],  # the page's moving drawing, the session's
         "routines/session/",
         "routines/log/",
         "about/safety/",

@@ -444,10 +444,10 @@ def test_exercise_pages_stay_small_and_carry_valid_json_ld(shipped_site):
         path = shipped_site.site / exercise.url / "index.html"
         html = path.read_text()
         # The drawing has its own budget (issue 14): at most 15 KB gzip on top of the page's 40 KB, the
-        # frames the page's script fetches to play it included; they are not in the page itself.
+        # figure.svg the page's script fetches to play it included; its frames are not in the page itself.
         [figure] = re.findall(r'<figure class="atlas-figure".*?</figure>', html, re.S)
-        frames = (path.parent / "figure-frames.svg").read_bytes()
-        assert b'class="fr on"' in frames and 'class="fr' not in html, exercise.id
+        frames = (path.parent / "figure.svg").read_bytes()
+        assert b"data-timeline=" in frames and 'class="fr' not in html, exercise.id
         assert len(gzip.compress(figure.encode())) + len(gzip.compress(frames)) <= 15_000, exercise.id
         rest = len(html.replace(figure, "").encode())
         assert rest < 40_000, f"{exercise.id}: {rest} bytes without its drawing"

@@ -268,10 +268,11 @@ def render(
     sketch: Sketch | None = None,
 ) -> str:
     """The pose as SVG: `animated` (frames playing by CSS; under reduced motion the start faint under the
-    end, with the arrow: the standalone file), `frames` (every frame, the first shown, for a page's script
-    to play: see atlas-figure.js), `still` (the start faint under the end, with the arrow) or `pair` (start
-    and end side by side, with the arrow). sketch: this pose's, when the caller draws it in several modes.
-    Cached by a hash of the pose: an unchanged pose is never drawn twice."""
+    end, with the arrow: the standalone file, which an exercise page's script also plays, frame by frame
+    from its data-timeline, once it has the class `played`: see atlas-figure.js), `still` (the start faint
+    under the end, with the arrow) or `pair` (start and end side by side, with the arrow). sketch: this
+    pose's, when the caller draws it in several modes. Cached by a hash of the pose: an unchanged pose is
+    never drawn twice."""
     key = pose_key(pose, mode, prefix, title, desc, width, id(figures))
     if key not in _DRAWN:
         _DRAWN[key] = _render(pose, sketch or Sketch(pose, figures), mode, prefix, title, desc, width)
@@ -284,8 +285,7 @@ def _render(
     scene = sketch.scene
     view = pose.view
     still, peak = still_frames(pose, scene)
-    every_frame = mode in ("animated", "frames")
-    shown = list(range(len(scene.bodies))) if every_frame else still
+    shown = list(range(len(scene.bodies))) if mode == "animated" else still
     seen = [p for i in shown for p in sketch.frames[i].seen] + prop_points(scene.props, view)
     for i in shown:
         seen += prop_points(scene.props_at(i), view)
@@ -297,8 +297,6 @@ def _render(
     for n, i in enumerate(shown):
         if mode == "animated":
             cls = f"fr {prefix}f{i}"
-        elif mode == "frames":
-            cls = "fr on" if n == 0 else "fr"
         else:
             cls = "gh" if (mode == "still" and i != peak) else "st"
         frames.append(
@@ -322,7 +320,7 @@ def _render(
         frames.sort(key=lambda f: f["cls"] != "still gh")  # the faint ones first, under the rest
     made = _arrow(pose, scene, view, peak)
     arrows = []
-    if made and mode != "frames":
+    if made:
         arrows.append(
             {
                 "cls": "still" if mode == "animated" else "arw",
@@ -347,7 +345,7 @@ def _render(
         animated=mode == "animated",
         cycle=fmt(len(_timeline(len(scene.bodies))) * SLOT_SECONDS),
         keyframes_css=_keyframes_css(len(scene.bodies)),
-        timeline=" ".join(map(str, _timeline(len(scene.bodies)))) if mode == "frames" else "",
+        timeline=" ".join(map(str, _timeline(len(scene.bodies)))),
         slot_ms=round(SLOT_SECONDS * 1000),
         floor=f"M{fmt(left)} 0H{fmt(right)}",
         props=prop_paths(scene.props, view, top),

@@ -30,10 +30,9 @@ VIEWS = {
     "above": "from above",
 }
 FILES = {
-    "figure.svg": "animated",
+    "figure.svg": "animated",  # also what the exercise page's script fetches to play (atlas-figure.js)
     "figure-still.svg": "still",
     "figure-pair.svg": "pair",
-    "figure-frames.svg": "frames",  # fetched by the exercise page's script to play (atlas-figure.js)
 }
 
 
@@ -96,8 +95,8 @@ class Drawing:
         return self.svgs[mode]
 
 
-MODES = ("animated", "still", "pair", "frames")
-ON_PAGE = ("pair",)  # what exercise-figure.html puts inline: the start and end; the frames are fetched
+MODES = ("animated", "still", "pair")
+ON_PAGE = ("pair",)  # what exercise-figure.html puts inline: the start and end; figure.svg is fetched
 
 
 def _draw(pose: Pose, figures: FigureVocabulary, name: str) -> Drawing:

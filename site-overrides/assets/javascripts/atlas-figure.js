@@ -1,14 +1,16 @@
-/* Exercise figures: play the frames drawn at build time (build_tools/site/figures, mode "frames") while
-   the drawing is on screen and not paused. The frames are a file beside the page (the figure's
-   data-atlas-figure names it), fetched only when the drawing may move. The SVG's data-timeline lists the
-   frame for each slot of one loop (rest at the start, move, rest at the end, move back); data-slot-ms is a
-   slot's length. Without this script, under reduced motion, or when the frames cannot be fetched (offline
-   before the first visit), the page keeps the start and end side by side. */
+/* Exercise figures: play the frames drawn at build time (build_tools/site/figures) while the drawing is
+   on screen and not paused. They come from the exercise's standalone figure.svg beside the page (the
+   figure's data-atlas-figure names it), fetched only when the drawing may move. Marked `played`, the SVG
+   stops its own CSS animation and shows only the frame marked `on`: a few class changes a second instead
+   of animations the browser would service every frame. Its data-timeline lists the frame for each slot of
+   one loop (rest at the start, move, rest at the end, move back); data-slot-ms is a slot's length. Without
+   this script, under reduced motion, or when the file cannot be fetched (offline before the first visit),
+   the page keeps the start and end side by side. */
 (function () {
   "use strict";
   const reduce = window.matchMedia("(prefers-reduced-motion: reduce)");
 
-  /* The frames file as an element to put in the page: our own SVG, from the same site. */
+  /* The drawing as an element to put in the page, its CSS animation off: our own SVG, from the same site. */
   function fetchFrames(address) {
     return fetch(address)
       .then((response) => {
@@ -18,6 +20,7 @@
       .then((text) => {
         const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
         if (svg.namespaceURI !== "http://www.w3.org/2000/svg") throw new Error("not an SVG: " + address);
+        svg.classList.add("played");
         return document.importNode(svg, true);
       });
   }
@@ -55,6 +58,7 @@
             frames = svg.querySelectorAll(".fr");
             timeline = svg.dataset.timeline.split(" ").map(Number);
             slotMs = Number(svg.dataset.slotMs);
+            show(timeline[slot]);
             update();
           })
           .catch(() => {}); // the start and end stay, as without a script
