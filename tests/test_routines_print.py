@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
+from pdftext import page_count, page_texts, text_outside_the_page
 from PIL import Image
-from pypdf import PdfReader
 from sitekit import SHIPPED, build, fixture_exercise, make_project, record_ids
 
 LIBRARY = SHIPPED
@@ -23,28 +23,6 @@ MARGIN_MM = 11  # left and right, from @page atlas-sheet in routine-sheet.css
 HEADER = "EXERCISE AND THE ONE THING TO THINK ABOUT"
 
 pytestmark = pytest.mark.browser
-
-
-def text_outside_the_page(reader: PdfReader) -> list[str]:
-    """Every run of text whose start lies outside its page's box."""
-    outside: list[str] = []
-    for number, pdf_page in enumerate(reader.pages, 1):
-        width, height = float(pdf_page.mediabox.width), float(pdf_page.mediabox.height)
-
-        def visit(text, cm, tm, font, size, number=number, width=width, height=height):
-            if not text.strip():
-                return
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            if not (0 <= x <= width and 0 <= y <= height):
-                outside.append(f"page {number}: {text!r} at ({x:.0f}, {y:.0f})")
-
-        pdf_page.extract_text(visitor_text=visit)
-    return outside
-
-
-def page_texts(reader: PdfReader) -> list[str]:
-    return [" ".join(p.extract_text().split()) for p in reader.pages]
 
 
 def to_png(pdf: Path, page_number: int, dpi: int = 200) -> Path:
@@ -84,14 +62,15 @@ def test_build_time_pdfs_exist_are_linked_and_hold_the_whole_sheet(shipped_site,
     for paper in PAPERS:
         name = f"{routine_id}-{paper}.pdf"
         assert f'href="{name}"' in html, f"the page links its {paper} PDF"
-        reader = PdfReader(shipped_site.site / routine.url / name)
+        pdf = shipped_site.site / routine.url / name
+        texts = page_texts(pdf)
         if len(routine.items) <= 8:
-            assert len(reader.pages) == 1, name
-        text = " ".join(page_texts(reader))
+            assert len(texts) == 1, name
+        text = " ".join(texts)
         for item in routine.items:
             assert LIBRARY.exercise(item.exercise).name in text, (name, item.exercise)
         assert "Not medical advice" in text and "above 5 out of 10" in text
-        assert text_outside_the_page(reader) == []
+        assert text_outside_the_page(pdf) == []
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -101,10 +80,10 @@ def test_printing_the_page_gives_the_same_page_count(page, site_server, artifact
     page.goto(site_server + routine.url)
     target = artifacts / f"print-{routine_id}-{paper}.pdf"
     page.pdf(path=str(target), format=PAPERS[paper][0])
-    reader = PdfReader(target)
+    texts = page_texts(target)
     if len(routine.items) <= 8:
-        assert len(reader.pages) == 1
-    assert all(HEADER in text for text in page_texts(reader)), "the head repeats on every page"
+        assert len(texts) == 1
+    assert all(HEADER in text for text in texts), "the head repeats on every page"
 
 
 # Every box in the sheet must lie within the printable width and no cell may overflow its box.
@@ -150,7 +129,7 @@ def test_the_qr_code_on_the_sheet_scans_to_the_routine_page(shipped_site, artifa
     routine = LIBRARY.routines[routine_id]
     pdf = artifacts / f"{routine_id}-{paper}.pdf"
     pdf.write_bytes((shipped_site.site / routine.url / f"{routine_id}-{paper}.pdf").read_bytes())
-    last = len(PdfReader(pdf).pages)
+    last = page_count(pdf)
     assert decoded_qr_codes(to_png(pdf, last)) == [SITE_URL + routine.url]
 
 
@@ -262,7 +241,7 @@ def edge_site(tmp_path_factory):
 def test_a_long_routine_breaks_between_exercises_and_repeats_the_head(edge_site, artifacts, paper):
     pdf = edge_site.site / "routines" / "long-routine" / f"long-routine-{paper}.pdf"
     (artifacts / pdf.name).write_bytes(pdf.read_bytes())
-    texts = page_texts(PdfReader(pdf))
+    texts = page_texts(pdf)
     assert len(texts) >= 2
     for number, text in enumerate(texts, 1):
         assert "Fourteen moves" in text and HEADER in text and "Athlete" in text, f"head on page {number}"
@@ -282,9 +261,8 @@ def test_a_long_routine_breaks_between_exercises_and_repeats_the_head(edge_site,
 def test_eight_exercises_with_the_longest_texts_still_fit_one_page(edge_site, artifacts, paper):
     pdf = edge_site.site / "routines" / "full-page" / f"full-page-{paper}.pdf"
     (artifacts / pdf.name).write_bytes(pdf.read_bytes())
-    reader = PdfReader(pdf)
-    assert len(reader.pages) == 1
-    assert text_outside_the_page(reader) == []
+    assert page_count(pdf) == 1
+    assert text_outside_the_page(pdf) == []
     to_png(artifacts / pdf.name, 1, dpi=80)
 
 
@@ -321,5 +299,5 @@ def test_unchanged_sheets_reuse_their_pdfs_and_a_changed_sheet_is_printed_again(
     changed = build(project, cache=cache)
     assert changed.returncode == 0, changed.output
     assert "Routine PDFs: 2 printed, 2 reused" in changed.output
-    assert "Breathe in." in PdfReader(pdfs[0]).pages[0].extract_text()
+    assert "Breathe in." in page_texts(pdfs[0])[0]
     assert [pdf.read_bytes() for pdf in pdfs[2:]] == printed[2:]
