@@ -98,7 +98,7 @@ class GzipSizes:
 
 def _site_files(site: Path) -> list[str]:
     """Every file in the site, by its path from the site root ('exercises/x/index.html'). (os.walk: with
-    four drawings an exercise, pathlib's rglob and relative_to took longer than reading the files.)"""
+    three drawings an exercise, pathlib's rglob and relative_to took longer than reading the files.)"""
     found: list[str] = []
     for folder, _, names in os.walk(site):
         relative = os.path.relpath(folder, site).replace(os.sep, "/")

@@ -1,6 +1,6 @@
 """Drawings from earlier builds, reused while nothing that went into them has changed.
 
-Drawing an exercise's figure (solving its pose, outlining every frame, writing four SVGs) takes
+Drawing an exercise's figure (solving its pose, outlining every frame, writing three SVGs) takes
 milliseconds of pure Python; across a library that was most of a build. Each exercise's drawings are
 kept beside the routine PDFs (.cache/atlas/figures/<id>/) under a key made of everything they are drawn
 from: the pose, the exercise's name, the figure vocabularies and the drawing code itself. A build reuses
