@@ -26,9 +26,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _shipped_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuildResult:
-    """The real site, built once per test run (strict): the first worker to ask builds it into the run's
-    shared temporary folder while any other that asks waits."""
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuildResult:
+    """The real site, built once per test run from the repository (strict). Under pytest-xdist the first
+    worker to need it builds it into the run's shared temporary folder while the others wait; tests only
+    read it (one that changes a site copies it first)."""
     run_folder = tmp_path_factory.getbasetemp()
     if worker_id != "master":
         run_folder = run_folder.parent  # shared by this run's workers
@@ -40,30 +42,8 @@ def _shipped_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> 
             built = build(ROOT, folder / "site")
             outcome.write_text(json.dumps([built.returncode, built.output]), encoding="utf-8")
     returncode, output = json.loads(outcome.read_text(encoding="utf-8"))
+    assert returncode == 0, output
     return BuildResult(returncode, output, folder / "site")
-
-
-@pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuildResult:
-    """The real site, built once per test run from the repository (strict); tests only read it (one that
-    changes a site copies it first)."""
-    built = _shipped_build(tmp_path_factory, worker_id)
-    assert built.returncode == 0, built.output
-    return built
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests that need the shipped site run after those that do not (in their own order otherwise), so
-    that under pytest-xdist the others work while one worker builds it (below), instead of all waiting."""
-    items.sort(key=lambda item: "shipped_site" in getattr(item, "fixturenames", ()))
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _shipped_site_built_first(request: pytest.FixtureRequest, worker_id: str) -> None:
-    """The first worker builds the shipped site before its first test, when any test will need it. (Its
-    outcome is judged by the tests that use it, so a failed build fails those, not this worker's first.)"""
-    if worker_id == "gw0" and any("shipped_site" in item.fixturenames for item in request.session.items):
-        _shipped_build(request.getfixturevalue("tmp_path_factory"), worker_id)
 
 
 @pytest.fixture(scope="session")
