@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -43,15 +44,19 @@ SETTINGS = settings(
 )
 
 
+def _write_yaml(data: Any, path: Path) -> Path:
+    """data written to path as block-style YAML, as a contributor writes a record."""
+    out = YAML(typ="safe")
+    out.default_flow_style = False
+    with path.open("w", encoding="utf-8") as handle:
+        out.dump(data, handle)
+    return path
+
+
 def _document(data: Any) -> Any:
     """data written to a YAML file and read back as the loader reads every record."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "record.yml"
-        out = YAML(typ="safe")
-        out.default_flow_style = False
-        with path.open("w", encoding="utf-8") as handle:
-            out.dump(data, handle)
-        return read_yaml(path, "exercises/record.yml")
+        return read_yaml(_write_yaml(data, Path(folder) / "record.yml"), "exercises/record.yml")
 
 
 def _json_safe(schema: dict[str, Any]) -> dict[str, Any]:
@@ -110,25 +115,17 @@ def _check_alone(record: Any, kind: str = "exercises") -> None:
     with tempfile.TemporaryDirectory() as folder:
         records = Path(folder) / kind
         records.mkdir()
-        out = YAML(typ="safe")
-        out.default_flow_style = False
-        with (records / "record.yml").open("w", encoding="utf-8") as handle:
-            out.dump(record, handle)
-        kept = os.environ.get(CACHE_DIR_VARIABLE)
-        os.environ[CACHE_DIR_VARIABLE] = CACHE.name  # (shipped records read once; nothing kept in the repo)
-        try:
-            # (the content pages are left out: they cannot change what is done with one record)
-            load_library(ProjectPaths.at(ROOT, content=Path(folder) / "no-content", **{kind: records}))
-        except DataError as error:
-            assert all(p.message for p in error.problems)
-        finally:
-            if kept is None:
-                del os.environ[CACHE_DIR_VARIABLE]
-            else:
-                os.environ[CACHE_DIR_VARIABLE] = kept
+        _write_yaml(record, records / "record.yml")
+        # (shipped records read once, nothing kept in the repository; the content pages are left out: they
+        # cannot change what is done with one record)
+        with mock.patch.dict(os.environ, {CACHE_DIR_VARIABLE: CACHE.name}):
+            try:
+                load_library(ProjectPaths.at(ROOT, content=Path(folder) / "no-content", **{kind: records}))
+            except DataError as error:
+                assert all(p.message for p in error.problems)
 
 
-SHIPPED = YAML(typ="safe").load((ROOT / "exercises" / "wall-sit.yml").read_text(encoding="utf-8"))
+WALL_SIT = YAML(typ="safe").load((ROOT / "exercises" / "wall-sit.yml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -136,15 +133,15 @@ SHIPPED = YAML(typ="safe").load((ROOT / "exercises" / "wall-sit.yml").read_text(
     [
         ("references", True),  # found by the test above: the dose's sources were checked against it
         ("references", 7),
-        ("dose", {**SHIPPED["dose"], "by_phase": True}),
+        ("dose", {**WALL_SIT["dose"], "by_phase": True}),
         ("muscles", {"primary": True, "secondary": 3}),
-        ("pose", {**SHIPPED["pose"], "view": 5, "moving": ["right_knee"]}),
+        ("pose", {**WALL_SIT["pose"], "view": 5, "moving": ["right_knee"]}),
         ("redirect_from", True),
         ("progressions", True),
     ],
 )
 def test_a_field_of_the_wrong_kind_gets_messages_in_every_check(field, value):
-    _check_alone({**SHIPPED, field: value})
+    _check_alone({**WALL_SIT, field: value})
 
 
 def test_a_routine_whose_sections_are_not_a_list_gets_messages():
