@@ -41,6 +41,7 @@ from build_tools.site.compact_html import collapse_indentation
 from build_tools.site.figures.cache import DrawingCache
 from build_tools.site.figures.site import site_figures
 from build_tools.site.headings import anchor_ids, headings
+from build_tools.site.held_html import HeldHtml
 from build_tools.site.macros import MACRO_NAMES, ContentMacros
 from build_tools.site.offline import GzipSizes, write_service_worker
 from build_tools.site.pages import GeneratedPage, generated_pages
@@ -101,6 +102,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         self._ahead: Prerenderer | None = None  # generated pages made by a second process (prerender.py)
         self._made_ahead: dict[str, PageBody] = {}  # their search sections, until search reads them
         self._redirect_keys: set[str] = set()  # the redirect_maps entries this plugin added
+        self.held_html = HeldHtml()  # what content macros wrote, until Markdown is done (held_html.py)
         self._set_aside = SetAside()  # drawings kept out of page.content while search parses it
         self._sections_by_html = SectionsByHtml()  # what search read, kept for `mkdocs serve`'s next build
 
@@ -220,6 +222,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
         assert self.library is not None and self.renderer is not None
         self._generated = {page.src_uri: page for page in generated_pages(self.library)}
         self._set_aside.clear()
+        self.held_html.clear()
         self._macros = ContentMacros(self.library, self.renderer, page_url=lambda: self._page_url)
         for page in self._generated.values():
             files.append(
@@ -265,6 +268,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self._bodies.pop(page.file.src_uri, None)
         if body is None:
+            html, parts = self.held_html.put_back(html)
+            if parts:  # MkDocs found the anchors of the page's own text, not of what its macros wrote
+                page.present_anchor_ids = (page.present_anchor_ids or set()).union(*map(anchor_ids, parts))
             return html
         page.toc = get_toc([{**h, "children": []} for h in body.headings])  # type: ignore[typeddict-item]
         page.present_anchor_ids = body.anchors

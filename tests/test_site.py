@@ -148,6 +148,11 @@ FIXTURE_PAGES = {
     "browser.md": "# Browser\n\n{{ exercise_browser() }}\n",
     "home.md": "# Home\n\n{{ where_it_hurts() }}\n",
     "links.md": "# Links\n\nThe [dose of step two](exercises/step-two.md#dose).\n",
+    # Macro output is put back after Markdown (site/held_html.py): in a list, in a table, and with ids
+    # that other pages link to (the link to the browser's search box must pass the strict anchor check).
+    "inline.md": '# Inline\n\n- Try {{ exercise_link("step-one") }} first.\n\n'
+    '| Exercise | Note |\n|---|---|\n| {{ exercise_link("step-two") }} | easy |\n\n'
+    "[Search the exercises](browser.md#atlas-filter-q)\n",
 }
 
 
@@ -203,6 +208,15 @@ def test_exercise_page_sections_have_permalinks_and_fill_the_table_of_contents(f
         assert f'href="#{anchor}"' in toc
         assert f'<h2 id="{anchor}">{section}<a class="headerlink" href="#{anchor}"' in page
     assert 'href="../exercises/step-two/#dose"' in fixture_site.page("links/")
+
+
+def test_macros_write_their_html_where_they_are_called_in_lists_and_tables(fixture_site):
+    html = fixture_site.page("inline/")
+    assert re.search(r'<li>Try <a [^>]*href="\.\./exercises/step-one/"[^>]*>Step one</a> first\.</li>', html)
+    assert re.search(r'<td><a [^>]*href="\.\./exercises/step-two/"[^>]*>Step two</a></td>', html)
+    assert 'href="../browser/#atlas-filter-q"' in html  # (the build is strict: the anchor was found)
+    every_page = "".join(p.read_text(encoding="utf-8") for p in fixture_site.site.rglob("*.html"))
+    assert "atlasheld" not in every_page  # no word that held a macro's HTML is left anywhere
 
 
 def test_a_link_to_a_section_an_exercise_page_lacks_stops_the_strict_build(tmp_path):
@@ -281,6 +295,16 @@ def test_a_mistyped_compare_column_fails_the_build_with_a_suggestion(tmp_path):
     result = build(project, extra=["-v"])  # -q alone hides the macro error's message
     assert result.returncode != 0
     assert "compare_table has no column 'levle'; did you mean 'level'?" in result.output
+
+
+@pytest.mark.parametrize("url", ["muscles/", "conditions/patellofemoral-pain/"])
+def test_the_headings_a_macro_writes_are_in_the_page_contents(fixture_site, url):
+    # (these macros write Markdown headings, so Markdown reads them: macros.WRITE_MARKDOWN)
+    html = fixture_site.page(url)
+    written = re.findall(r'<h[23] id="([^"]+)"', html)
+    assert len(written) >= 3
+    for anchor in written:
+        assert f'href="#{anchor}" class="md-nav__link"' in html, anchor
 
 
 def test_muscle_pages_list_main_then_helper_and_an_unused_muscle_says_so(fixture_site):

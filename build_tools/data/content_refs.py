@@ -26,9 +26,15 @@ def _id_constants(node: nodes.Node) -> Iterator[str]:
             yield from _id_constants(item)
 
 
+_JINJA = Environment()  # only parses: each page is read into a tree once, and the readers below walk it
+
+
 def exercise_ids_in_markdown(source: str) -> Iterator[tuple[int, str, str]]:
     """(line, macro, id) for every literal exercise id passed to a macro in source."""
-    tree = Environment().parse(source)
+    return _exercise_ids(_JINJA.parse(source))
+
+
+def _exercise_ids(tree: nodes.Template) -> Iterator[tuple[int, str, str]]:
     for call in tree.find_all(nodes.Call):
         if not isinstance(call.node, nodes.Name) or call.node.name not in EXERCISE_ID_ARGUMENTS:
             continue
@@ -40,9 +46,8 @@ def exercise_ids_in_markdown(source: str) -> Iterator[tuple[int, str, str]]:
                 yield call.lineno, call.node.name, exercise_id
 
 
-def reference_ids_in_markdown(source: str) -> Iterator[tuple[int, str]]:
-    """(line, id) for every literal source id passed to the references() macro in source."""
-    tree = Environment().parse(source)
+def _reference_ids(tree: nodes.Template) -> Iterator[tuple[int, str]]:
+    """(line, id) for every literal source id passed to the references() macro."""
     for call in tree.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name == "references":
             for value in call.args:
@@ -50,9 +55,8 @@ def reference_ids_in_markdown(source: str) -> Iterator[tuple[int, str]]:
                     yield call.lineno, reference_id
 
 
-def macro_names_called(source: str) -> Iterator[tuple[int, str]]:
-    """(line, name) for every plain function call in source, e.g. {{ exercise_lnk("x") }}."""
-    tree = Environment().parse(source)
+def _macro_names(tree: nodes.Template) -> Iterator[tuple[int, str]]:
+    """(line, name) for every plain function call, e.g. {{ exercise_lnk("x") }}."""
     assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     for call in tree.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name not in assigned:
@@ -72,13 +76,13 @@ def content_reference_problems(
         display = relative_to(path, root)
         source = path.read_text(encoding="utf-8")
         try:
-            found = list(exercise_ids_in_markdown(source))
+            tree = _JINJA.parse(source)
         except TemplateSyntaxError as error:
             problems.append(
                 Problem(display, error.lineno or 1, 1, "", f"macro syntax error: {error.message}")
             )
             continue
-        for line, name in macro_names_called(source) if macro_names is not None else ():
+        for line, name in _macro_names(tree) if macro_names is not None else ():
             if macro_names is not None and name not in macro_names:
                 problems.append(
                     Problem(
@@ -90,7 +94,7 @@ def content_reference_problems(
                         f"{did_you_mean(name, macro_names)} the macros are listed on the Contribute page",
                     )
                 )
-        for line, reference_id in reference_ids_in_markdown(source) if reference_ids is not None else ():
+        for line, reference_id in _reference_ids(tree) if reference_ids is not None else ():
             if reference_ids is not None and reference_id not in reference_ids:
                 problems.append(
                     Problem(
@@ -102,7 +106,7 @@ def content_reference_problems(
                         f"ids are listed in vocabularies/references.yml",
                     )
                 )
-        for line, macro, exercise_id in found:
+        for line, macro, exercise_id in _exercise_ids(tree):
             if exercise_id not in known_ids:
                 problems.append(
                     Problem(

@@ -267,6 +267,8 @@ CONTENT_MACROS = [
     "log_page",
     "pose_editor",
 ]
+# Macros whose output has Markdown in it (headings for the page's contents): Markdown must read it.
+WRITE_MARKDOWN = {"condition_exercises", "muscle_index"}
 JINJA_AND_MKDOCS_MACROS = {
     "range",
     "dict",
@@ -287,4 +289,4 @@ def define_env(env: Any) -> None:
     plugin = env.conf.plugins["atlas"]
     macros = ContentMacros(plugin.library, plugin.renderer, page_url=lambda: env.page.url)
     for name, function in macros.registry().items():
-        env.macro(function, name)
+        env.macro(function if name in WRITE_MARKDOWN else plugin.held_html.holding(function), name)
