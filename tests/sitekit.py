@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -14,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+
+from build_tools import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
@@ -65,6 +69,18 @@ def build(
 def check(project: Path, *args: str) -> subprocess.CompletedProcess:
     """`python -m build_tools --root project check ...`."""
     return run([sys.executable, "-m", "build_tools", "--root", str(project), "check", *args], cwd=project)
+
+
+def check_here(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """The same command as check(), run in this process: what it prints and its exit status, without
+    starting Python (most of the time of a check of a small project). For the many golden cases; an
+    exception escapes into the test, where check() would print a traceback. test_cli.py runs the real
+    command."""
+    argv = ["--root", str(project), "check", *args]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(argv)
+    return subprocess.CompletedProcess(argv, status, out.getvalue(), err.getvalue())
 
 
 def make_project(

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitekit import build, check, make_project
+from sitekit import build, check_here, make_project
 
 GOLDEN = Path(__file__).parent / "golden" / "errors"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
@@ -60,7 +60,7 @@ def test_there_are_at_least_25_cases():
 @pytest.mark.parametrize("case", CASES)
 def test_check_reports_the_golden_message(case, tmp_path, update_golden):
     project = project_for(case, tmp_path)
-    result = check(project)
+    result = check_here(project)
     expected_file = GOLDEN / case / "expected.txt"
     if update_golden:
         expected_file.write_text(result.stdout, encoding="utf-8")
