@@ -299,7 +299,7 @@ def test_a_mistyped_compare_column_fails_the_build_with_a_suggestion(tmp_path):
 
 @pytest.mark.parametrize("url", ["muscles/", "conditions/patellofemoral-pain/"])
 def test_the_headings_a_macro_writes_are_in_the_page_contents(fixture_site, url):
-    # (these macros write Markdown headings, so Markdown reads them: macros.WRITE_MARKDOWN)
+    # (these macros write Markdown headings, which Markdown reads: macros.WRITE_HEADINGS)
     html = fixture_site.page(url)
     written = re.findall(r'<h[23] id="([^"]+)"', html)
     assert len(written) >= 3

@@ -10,6 +10,9 @@ body is converted (on_page_content), before search, the theme or any other plugi
 keeps a word that stands alone as its own paragraph (`<p>word</p>`): that paragraph is replaced whole,
 so a block of HTML is not wrapped in <p>; a word inside a sentence or a table cell is replaced where it
 stands. The words carry a number chosen afresh for each build, so no page's own text can match one.
+
+A macro may also write Markdown headings (`## Calm it down`), so that they are in the page's table of
+contents: with keep_headings, those lines stay for Markdown and only the HTML between them is held.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import functools
 import re
 import secrets
 from collections.abc import Callable
+
+_HEADING_LINE = re.compile(r"^(#{1,6} [^\n]*)$", re.MULTILINE)  # a Markdown (ATX) heading, a line of its own
 
 
 class HeldHtml:
@@ -28,16 +33,28 @@ class HeldHtml:
         self._word = re.compile(rf"<p>({self._prefix}\d+)</p>|({self._prefix}\d+)")
         self._parts: dict[str, str] = {}
 
-    def holding(self, macro: Callable[..., str]) -> Callable[..., str]:
-        """macro, writing a word where it wrote HTML; the HTML is kept for put_back."""
+    def holding(self, macro: Callable[..., str], keep_headings: bool = False) -> Callable[..., str]:
+        """macro, writing a word where it wrote HTML; the HTML is kept for put_back. With keep_headings,
+        the Markdown heading lines it writes stay, each part between them held under a word of its own."""
 
         @functools.wraps(macro)
         def held(*args: object, **kwargs: object) -> str:
-            word = f"{self._prefix}{len(self._parts)}"
-            self._parts[word] = macro(*args, **kwargs)
-            return word
+            written = macro(*args, **kwargs)
+            if not keep_headings:
+                return self._hold(written)
+            pieces = _HEADING_LINE.split(written)  # (every odd piece is a heading line)
+            return "\n\n".join(
+                piece if odd else self._hold(piece)
+                for odd, piece in ((n % 2 == 1, piece) for n, piece in enumerate(pieces))
+                if odd or piece.strip()
+            )
 
         return held
+
+    def _hold(self, html: str) -> str:
+        word = f"{self._prefix}{len(self._parts)}"
+        self._parts[word] = html
+        return word
 
     def put_back(self, html: str) -> tuple[str, list[str]]:
         """html with every held part back in place of its word, and the parts put back; then nothing is

@@ -267,8 +267,9 @@ CONTENT_MACROS = [
     "log_page",
     "pose_editor",
 ]
-# Macros whose output has Markdown in it (headings for the page's contents): Markdown must read it.
-WRITE_MARKDOWN = {"condition_exercises", "muscle_index"}
+# Macros that write Markdown headings, so that they are in the page's table of contents: Markdown reads
+# those lines (site/held_html.py).
+WRITE_HEADINGS = {"condition_exercises", "muscle_index"}
 JINJA_AND_MKDOCS_MACROS = {
     "range",
     "dict",
@@ -289,4 +290,4 @@ def define_env(env: Any) -> None:
     plugin = env.conf.plugins["atlas"]
     macros = ContentMacros(plugin.library, plugin.renderer, page_url=lambda: env.page.url)
     for name, function in macros.registry().items():
-        env.macro(function if name in WRITE_MARKDOWN else plugin.held_html.holding(function), name)
+        env.macro(plugin.held_html.holding(function, keep_headings=name in WRITE_HEADINGS), name)

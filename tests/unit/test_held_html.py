@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 
 from build_tools.site.held_html import HeldHtml
@@ -57,3 +59,18 @@ def test_a_held_macro_keeps_its_name_and_help_for_macros_info():
 
     wrapped = HeldHtml().holding(exercise_link)
     assert (wrapped.__name__, wrapped.__doc__) == ("exercise_link", "A link to one exercise.")
+
+
+def test_with_keep_headings_markdown_reads_the_headings_and_nothing_between_them():
+    held = HeldHtml()
+    written = (
+        '\n## Calm it down\n\n<p class="note">*Rest*</p>\n\n## Build strength\n\n<ul><li>Squat</li></ul>\n'
+    )
+    word = held.holding(lambda: written, keep_headings=True)()
+    assert word.count("## ") == 2 and "<p" not in word and "<ul>" not in word
+    html, parts = held.put_back(markdown.markdown(f"# Page\n\n{word}\n"))
+    assert re.sub(r">\s+<", "><", html.strip()) == (
+        '<h1>Page</h1><h2>Calm it down</h2><p class="note">*Rest*</p>'
+        "<h2>Build strength</h2><ul><li>Squat</li></ul>"
+    )
+    assert len(parts) == 2
