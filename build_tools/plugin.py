@@ -53,19 +53,40 @@ log = logging.getLogger("mkdocs.plugins.atlas")
 
 class CopiedWhole(File):
     """A file copied into the site as it is, read and written whole: for thousands of small kept drawings,
-    MkDocs's copy (shutil.copyfile, with its checks for special files) took twice as long."""
+    MkDocs's copy (shutil.copyfile, with its checks for special files) took twice as long.
+
+    With linked set (`mkdocs serve`, whose site is a temporary folder of MkDocs's own that nothing else
+    writes to), the file is hard-linked to the kept drawing instead, where the file system allows: a
+    quarter of the time of a copy on disk, where every rebuild of the shipped site wrote 225 drawings
+    (0.25 s). `mkdocs build` always copies: a tool that edits a built site in place would otherwise
+    change the kept drawing too."""
+
+    linked = False
 
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
         assert self.abs_src_path is not None
-        data = Path(self.abs_src_path).read_bytes()
         target = Path(self.abs_dest_path)
+        if self.linked and self._link(target):
+            return
+        data = Path(self.abs_src_path).read_bytes()
+        target.unlink(missing_ok=True)  # (never write through a link left by a linked build)
         try:
             target.write_bytes(data)
         except FileNotFoundError:  # the first file of its folder
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+
+    def _link(self, target: Path) -> bool:
+        """Hard-link target to the kept drawing; False where links cannot be made (another device)."""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # `mkdocs serve --dirty` keeps the last build's files
+            os.link(self.abs_src_path or "", target)
+        except OSError:  # then the copy says what is wrong, if anything is
+            return False
+        return True
 
 
 def _template_cache(folder: Path) -> BytecodeCache | None:
@@ -236,7 +257,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
             files.append(File.generated(config, name, content=text))
         for name, figure in site_figures(self.library).files().items():  # /exercises/<id>/figure.svg
             if isinstance(figure, Path):  # a drawing kept in the cache: copied, never held in memory
-                files.append(CopiedWhole.generated(config, name, abs_src_path=str(figure)))
+                kept = CopiedWhole.generated(config, name, abs_src_path=str(figure))
+                assert isinstance(kept, CopiedWhole)  # (File.generated makes the class it is called on)
+                kept.linked = self.command == "serve"
+                files.append(kept)
             else:
                 files.append(File.generated(config, name, content=figure))
         return files
