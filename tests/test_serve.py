@@ -4,6 +4,7 @@ change reads as before (search keeps the sections of unchanged pages between reb
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -13,7 +14,7 @@ import urllib.request
 from urllib.parse import urlsplit
 
 from ruamel.yaml import YAML
-from sitekit import MKDOCS, fixture_exercise, make_project
+from sitekit import MKDOCS, ROOT, fixture_exercise, make_project
 
 LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
 
@@ -43,7 +44,10 @@ def search_entries(base: str) -> dict[str, tuple[str, str]]:
 
 
 def test_an_edited_record_shows_on_its_page_and_in_search_and_the_rest_of_search_is_unchanged(tmp_path):
-    project = make_project(tmp_path, exercises={"fixture-exercise.yml": fixture_exercise()})
+    posed = fixture_exercise(
+        pose=YAML(typ="safe").load((ROOT / "exercises" / "clamshell.yml").read_bytes())["pose"]
+    )
+    project = make_project(tmp_path, exercises={"fixture-exercise.yml": posed})
     yaml = YAML()
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["watch"] = ["exercises"]
@@ -59,11 +63,14 @@ def test_an_edited_record_shows_on_its_page_and_in_search_and_the_rest_of_search
     old_summary = "A complete, valid record that tests copy and then break in one place."
     new_summary = "An edited summary that the served page and search both show."
 
+    temp = tmp_path / "tmp"  # where MkDocs makes the folder it serves: beside the project, one disk
+    temp.mkdir()
     server = subprocess.Popen(
         [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(temp)},
     )
     try:
         wait_for(lambda: old_summary in (fetch(page) or ""), server, "the first build")
@@ -87,6 +94,13 @@ def test_an_edited_record_shows_on_its_page_and_in_search_and_the_rest_of_search
         assert {location for location, (_, text) in after.items() if new_summary in text} == showed
         unchanged = before.keys() - showed
         assert unchanged and all(after[location] == before[location] for location in unchanged)
+
+        # The drawings in the served folder are links to the kept ones (plugin.CopiedWhole), after the
+        # rebuild too, and they are what the server sends.
+        (served,) = temp.glob("mkdocs_*/exercises/fixture-exercise/figure.svg")
+        kept = [p for p in (project / ".cache").rglob("*.svg") if os.path.samefile(p, served)]
+        assert len(kept) == 1 and served.stat().st_nlink == 2
+        assert fetch(page + "figure.svg") == kept[0].read_text(encoding="utf-8")
     finally:
         server.send_signal(signal.SIGINT)
         try:
