@@ -301,10 +301,18 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]  # 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self._bodies.pop(page.file.src_uri, None)
         if body is None:
-            html, parts = self.held_html.put_back(html)
-            if parts:  # MkDocs found the anchors of the page's own text, not of what its macros wrote
-                page.present_anchor_ids = (page.present_anchor_ids or set()).union(*map(anchor_ids, parts))
-            return html
+            held = self.held_html.put_back(html)
+            if held.parts:  # MkDocs found the anchors of the page's own text, not of what its macros wrote
+                page.present_anchor_ids = (page.present_anchor_ids or set()).union(
+                    *map(anchor_ids, held.parts)
+                )
+            if held.lost:
+                log.warning(
+                    f"Doc file '{page.file.src_uri}': the output of {held.lost} macro call(s) was changed "
+                    "before it reached the page (a filter after the call, such as `| upper`?); "
+                    'call content macros on their own, as {{ exercise_link("clamshell") }}'
+                )
+            return held.html
         page.toc = get_toc([{**h, "children": []} for h in body.headings])  # type: ignore[typeddict-item]
         page.present_anchor_ids = body.anchors
         self._set_aside.hold(page.file.src_uri, body.set_aside)

@@ -219,6 +219,17 @@ def test_macros_write_their_html_where_they_are_called_in_lists_and_tables(fixtu
     assert "atlasheld" not in every_page  # no word that held a macro's HTML is left anywhere
 
 
+def test_a_filter_that_changes_a_macros_output_stops_the_strict_build(tmp_path):
+    project = make_project(
+        tmp_path,
+        exercises={"step-one.yml": fixture_exercise("step-one")},
+        pages={"shout.md": '# Shout\n\n{{ exercise_link("step-one") | upper }}\n'},
+    )
+    result = build(project)
+    assert result.returncode != 0
+    assert "Doc file 'shout.md': the output of 1 macro call(s) was changed" in result.output
+
+
 def test_a_link_to_a_section_an_exercise_page_lacks_stops_the_strict_build(tmp_path):
     project = make_project(
         tmp_path,

@@ -21,8 +21,18 @@ import functools
 import re
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 
 _HEADING_LINE = re.compile(r"^(#{1,6} [^\n]*)$", re.MULTILINE)  # a Markdown (ATX) heading, a line of its own
+
+
+@dataclass(frozen=True)
+class PutBack:
+    """A page's HTML with the held parts back in it."""
+
+    html: str
+    parts: list[str]  # the parts put back, in the page's order
+    lost: int  # parts whose word was not in the page: a filter changed it (`{{ macro() | upper }}`)
 
 
 class HeldHtml:
@@ -56,11 +66,10 @@ class HeldHtml:
         self._parts[word] = html
         return word
 
-    def put_back(self, html: str) -> tuple[str, list[str]]:
-        """html with every held part back in place of its word, and the parts put back; then nothing is
-        held."""
+    def put_back(self, html: str) -> PutBack:
+        """html with every held part back in place of its word; then nothing is held."""
         if not self._parts:
-            return html, []
+            return PutBack(html, [], 0)
         parts, self._parts = self._parts, {}
         used: list[str] = []
 
@@ -71,7 +80,8 @@ class HeldHtml:
             used.append(parts[word])
             return parts[word]
 
-        return self._word.sub(part, html), used
+        html = self._word.sub(part, html)
+        return PutBack(html, used, len(parts) - len(used))
 
     def clear(self) -> None:
         """Forget what a page that failed to build left (`mkdocs serve` builds again with the same plugin)."""

@@ -13,8 +13,7 @@ LINK = '<a href="../exercises/clamshell/">Clamshell</a>'
 
 
 def _convert(held: HeldHtml, text: str) -> str:
-    html, _ = held.put_back(markdown.markdown(text, extensions=["tables", "md_in_html"]))
-    return html
+    return held.put_back(markdown.markdown(text, extensions=["tables", "md_in_html"])).html
 
 
 def test_a_block_comes_back_without_a_paragraph_round_it():
@@ -39,12 +38,12 @@ def test_markdown_never_reads_the_held_html():
     assert _convert(held, word) == "<span>*not emphasis*</span> and 2 < 3"
 
 
-def test_put_back_returns_the_parts_it_used_and_then_holds_nothing():
+def test_put_back_returns_the_parts_it_used_counts_those_lost_and_then_holds_nothing():
     held = HeldHtml()
     first, second = held.holding(lambda: "<b>1</b>")(), held.holding(lambda: "<b>2</b>")()
-    html, parts = held.put_back(f"<p>{second}</p>")
-    assert (html, parts) == ("<b>2</b>", ["<b>2</b>"])
-    assert held.put_back(first) == (first, [])  # a page never gets another page's part
+    back = held.put_back(f"<p>{second}</p>")
+    assert (back.html, back.parts, back.lost) == ("<b>2</b>", ["<b>2</b>"], 1)  # (the first was lost)
+    assert held.put_back(first).html == first  # a page never gets another page's part
 
 
 def test_words_differ_between_builds_so_page_text_cannot_match_one():
@@ -68,7 +67,8 @@ def test_with_keep_headings_markdown_reads_the_headings_and_nothing_between_them
     )
     word = held.holding(lambda: written, keep_headings=True)()
     assert word.count("## ") == 2 and "<p" not in word and "<ul>" not in word
-    html, parts = held.put_back(markdown.markdown(f"# Page\n\n{word}\n"))
+    back = held.put_back(markdown.markdown(f"# Page\n\n{word}\n"))
+    html, parts = back.html, back.parts
     assert re.sub(r">\s+<", "><", html.strip()) == (
         '<h1>Page</h1><h2>Calm it down</h2><p class="note">*Rest*</p>'
         "<h2>Build strength</h2><ul><li>Squat</li></ul>"
