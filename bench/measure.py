@@ -94,8 +94,8 @@ def figure_gzip_bytes(site: Path) -> list[int]:
     for page in site.glob("exercises/*/index.html"):
         block = FIGURE_BLOCK.search(page.read_bytes())
         if block:
-            frames = page.parent / "figure.svg"
-            fetched = len(gzip.compress(frames.read_bytes(), mtime=0)) if frames.is_file() else 0
+            played = page.parent / "figure.svg"
+            fetched = len(gzip.compress(played.read_bytes(), mtime=0)) if played.is_file() else 0
             sizes.append(len(gzip.compress(block.group(0), mtime=0)) + fetched)
     return sizes
 

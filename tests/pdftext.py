@@ -10,27 +10,20 @@ import pypdfium2 as pdfium
 
 
 def page_count(pdf: Path) -> int:
-    document = pdfium.PdfDocument(pdf)
-    try:
+    with pdfium.PdfDocument(pdf) as document:
         return len(document)
-    finally:
-        document.close()
 
 
 def page_texts(pdf: Path) -> list[str]:
     """Each page's text, its runs of white space made single spaces."""
-    document = pdfium.PdfDocument(pdf)
-    try:
+    with pdfium.PdfDocument(pdf) as document:
         return [" ".join(page.get_textpage().get_text_range().split()) for page in document]
-    finally:
-        document.close()
 
 
 def text_outside_the_page(pdf: Path) -> list[str]:
     """Every run of text whose box starts outside its page (PDFium keeps such text; a viewer clips it)."""
     outside: list[str] = []
-    document = pdfium.PdfDocument(pdf)
-    try:
+    with pdfium.PdfDocument(pdf) as document:
         for number, page in enumerate(document, 1):
             width, height = page.get_size()
             text = page.get_textpage()
@@ -39,6 +32,4 @@ def text_outside_the_page(pdf: Path) -> list[str]:
                 words = text.get_text_bounded(left, bottom, right, top).strip()
                 if words and not (0 <= left <= width and 0 <= bottom <= height):
                     outside.append(f"page {number}: {words!r} at ({left:.0f}, {bottom:.0f})")
-    finally:
-        document.close()
     return outside

@@ -37,11 +37,20 @@ class BuildResult:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
+def _child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a command started by a test gets: this one, quiet and without bytecode files."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(extra or {})}
+
+
 def run(
     cmd: list[str], cwd: Path, timeout: int = 300, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(cmd, cwd=cwd, env=_child_env(env), capture_output=True, text=True, timeout=timeout)
+
+
+def _own_cache(site: Path) -> Path:
+    """The build cache of a test's build: beside its site, never the repository's .cache/."""
+    return site.with_name(f".{site.name}-cache")
 
 
 def build(
@@ -58,7 +67,7 @@ def build(
     Each build prints its routine PDFs afresh into a cache of its own beside the site, unless given a
     cache to share (the repository's .cache/ is never touched, and no test reuses another's prints)."""
     site = site or project / "site"
-    cache = cache or site.with_name(f".{site.name}-cache")
+    cache = cache or _own_cache(site)
     proc = run(
         [*MKDOCS, "build", "-d", str(site), *(extra or [])],
         cwd=project,
@@ -74,14 +83,8 @@ def build_forked(project: Path, site: Path) -> BuildResult:
     """build(), in a process forked from one that has imported MkDocs and the plugins (forkbuild.py): the
     same command, for the many builds that stop at the data check, where starting Python and importing
     was most of the time."""
-    cache = site.with_name(f".{site.name}-cache")
     log = project.parent / f"{project.name}-{site.name}-build.log"  # (outside the project)
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "ATLAS_CACHE_DIR": str(cache),
-    }
+    env = _child_env({"ATLAS_CACHE_DIR": str(_own_cache(site))})
     returncode = _FORK_BUILDS.run(project, ["build", "-d", str(site)], env, log)
     return BuildResult(returncode, log.read_text(encoding="utf-8", errors="replace"), site)
 

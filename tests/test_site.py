@@ -219,24 +219,23 @@ def test_macros_write_their_html_where_they_are_called_in_lists_and_tables(fixtu
     assert "atlasheld" not in every_page  # no word that held a macro's HTML is left anywhere
 
 
+def _build_step_one_with(tmp_path, page: str, markdown: str) -> BuildResult:
+    """A strict build of one fixture exercise (step-one) and one content page."""
+    exercises = {"step-one.yml": fixture_exercise("step-one")}
+    return build(make_project(tmp_path, exercises=exercises, pages={page: markdown}))
+
+
 def test_a_filter_that_changes_a_macros_output_stops_the_strict_build(tmp_path):
-    project = make_project(
-        tmp_path,
-        exercises={"step-one.yml": fixture_exercise("step-one")},
-        pages={"shout.md": '# Shout\n\n{{ exercise_link("step-one") | upper }}\n'},
+    result = _build_step_one_with(
+        tmp_path, "shout.md", '# Shout\n\n{{ exercise_link("step-one") | upper }}\n'
     )
-    result = build(project)
     assert result.returncode != 0
     assert "Doc file 'shout.md': the output of 1 macro call(s) was changed" in result.output
 
 
 def test_a_link_to_a_section_an_exercise_page_lacks_stops_the_strict_build(tmp_path):
-    project = make_project(
-        tmp_path,
-        exercises={"step-one.yml": fixture_exercise("step-one")},
-        pages={"links.md": "# Links\n\n[Nowhere](exercises/step-one.md#no-such-section)\n"},
-    )
-    result = build(project)
+    markdown = "# Links\n\n[Nowhere](exercises/step-one.md#no-such-section)\n"
+    result = _build_step_one_with(tmp_path, "links.md", markdown)
     assert result.returncode != 0
     assert "does not contain an anchor '#no-such-section'" in result.output
 

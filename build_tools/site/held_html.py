@@ -9,7 +9,8 @@ So each macro call writes a short word instead, and the plugin swaps the HTML ba
 body is converted (on_page_content), before search, the theme or any other plugin reads it. Markdown
 keeps a word that stands alone as its own paragraph (`<p>word</p>`): that paragraph is replaced whole,
 so a block of HTML is not wrapped in <p>; a word inside a sentence or a table cell is replaced where it
-stands. The words carry a number chosen afresh for each build, so no page's own text can match one.
+stands. The words carry a number chosen at random when the plugin starts, so no page's own text can
+match one.
 
 A macro may also write Markdown headings (`## Calm it down`), so that they are in the page's table of
 contents: with keep_headings, those lines stay for Markdown and only the HTML between them is held.
@@ -53,11 +54,12 @@ class HeldHtml:
             if not keep_headings:
                 return self._hold(written)
             pieces = _HEADING_LINE.split(written)  # (every odd piece is a heading line)
-            return "\n\n".join(
-                piece if odd else self._hold(piece)
-                for odd, piece in ((n % 2 == 1, piece) for n, piece in enumerate(pieces))
-                if odd or piece.strip()
-            )
+            kept = [
+                piece if n % 2 else self._hold(piece)
+                for n, piece in enumerate(pieces)
+                if n % 2 or piece.strip()
+            ]
+            return "\n\n".join(kept)
 
         return held
 

@@ -46,7 +46,7 @@ def test_put_back_returns_the_parts_it_used_counts_those_lost_and_then_holds_not
     assert held.put_back(first).html == first  # a page never gets another page's part
 
 
-def test_words_differ_between_builds_so_page_text_cannot_match_one():
+def test_words_differ_between_runs_so_page_text_cannot_match_one():
     one, two = HeldHtml(), HeldHtml()
     assert one.holding(str)() != two.holding(str)()
 

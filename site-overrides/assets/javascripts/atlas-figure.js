@@ -11,7 +11,7 @@
   const reduce = window.matchMedia("(prefers-reduced-motion: reduce)");
 
   /* The drawing as an element to put in the page, its CSS animation off: our own SVG, from the same site. */
-  function fetchFrames(address) {
+  function fetchDrawing(address) {
     return fetch(address)
       .then((response) => {
         if (!response.ok) throw new Error(response.status + " " + address);
@@ -52,7 +52,7 @@
     function update() {
       if (!reduce.matches && !asked) {
         asked = true;
-        fetchFrames(new URL(figure.dataset.atlasFigure, window.location.href))
+        fetchDrawing(new URL(figure.dataset.atlasFigure, window.location.href))
           .then((svg) => {
             moving.appendChild(svg);
             frames = svg.querySelectorAll(".fr");
