@@ -7,10 +7,14 @@ import json
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from filelock import FileLock
 from sitekit import ROOT, BuildResult, QuietHandler, QuietHTTPServer, build
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext
 
 CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -67,6 +71,26 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
+class Chromium:
+    """The session's browser, whose new contexts block service workers unless a test allows them.
+
+    A fresh context is a first visit, and on a first visit the site's service worker downloads the whole
+    offline copy (some 300 files) in the background: about two CPU-seconds of Chromium and of the test's
+    HTTP server, spent again by every browser test. Only test_offline.py is about that copy, and it asks
+    for the worker with `service_workers="allow"`. The pages work the same without it: a reader's first
+    visit has none either."""
+
+    def __init__(self, browser: Browser) -> None:
+        self._browser = browser
+
+    def new_context(self, **options: Any) -> BrowserContext:
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Real headless Chromium driven by Playwright (never a downloaded browser)."""
@@ -77,7 +101,7 @@ def browser():
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
-        yield instance
+        yield Chromium(instance)
         instance.close()
 
 

@@ -78,7 +78,7 @@ def wait_until_offline_ready(tab) -> None:
 
 
 def test_after_one_visit_the_atlas_works_with_the_network_off(browser, site_server):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
     try:
         tab = context.new_page()
         tab.goto(site_server)
@@ -136,7 +136,7 @@ def test_a_new_release_replaces_the_old_cache(browser, shipped_site, tmp_path):
     server = QuietHTTPServer(("127.0.0.1", 0), functools.partial(_Switchable, directory=str(old)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     address = f"http://127.0.0.1:{server.server_address[1]}/"
-    context = browser.new_context()
+    context = browser.new_context(service_workers="allow")
     try:
         tab = context.new_page()
         tab.goto(address)
@@ -159,7 +159,7 @@ def test_a_new_release_replaces_the_old_cache(browser, shipped_site, tmp_path):
 
 def test_chromium_finds_the_atlas_installable(browser, site_server):
     """Lighthouse 12 no longer audits installability, so ask Chromium itself (DevTools protocol)."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="allow")
     try:
         tab = context.new_page()
         tab.goto(site_server)
