@@ -56,6 +56,11 @@ test: $(STAMP) ## Run every test (installs Debian's chromium, Java, the pinned L
 	$(MAKE) --no-print-directory $(LIGHTHOUSE) $(AJV) static
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) -p no:cacheprovider
 
+test-cpu: $(STAMP) ## Run every test and say where the CPU goes, by file and by test (tests/cpu_time.py)
+	bash scripts/system-deps
+	$(MAKE) --no-print-directory $(LIGHTHOUSE) $(AJV)
+	PYTHONPATH=tests $(BIN)/python -m pytest -n $(TEST_WORKERS) -p no:cacheprovider -p cpu_time
+
 lock: ## Re-resolve requirements.lock from pyproject.toml
 	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile pyproject.toml --extra test \
 		--generate-hashes --universal --python-version 3.11 -o requirements.lock
@@ -68,4 +73,4 @@ bench: $(STAMP) $(LIGHTHOUSE) ## Run the benchmarks: the build (sizes 100 to 5,0
 clean: ## Remove the built site, the build caches (.cache/) and the virtual environment
 	rm -rf site .cache $(VENV)
 
-.PHONY: help install serve build check static test-fast test lock bench clean
+.PHONY: help install serve build check static test-fast test test-cpu lock bench clean
