@@ -3,7 +3,12 @@ it, and without a script or under reduced motion the start and end stand side by
 
 from __future__ import annotations
 
+import shutil
+import sys
+
 import pytest
+from PIL import Image
+from sitekit import ROOT, run
 
 pytestmark = pytest.mark.browser
 
@@ -124,3 +129,23 @@ def test_the_figure_reads_in_dark_mode(browser, site_server):
     fill = svg.evaluate("s => getComputedStyle(s.querySelector('use.u')).fill")
     assert fill != "rgb(255, 255, 255)"  # limbs are filled with the dark page colour, not white
     context.close()
+
+
+def test_the_contact_sheet_command_draws_the_figures_asked_for_and_names_a_mistyped_id(
+    browser, tmp_path, artifacts
+):
+    """`python -m build_tools figures --sheet`: the illustrator's view of the figures (issue 14)."""
+    command = [sys.executable, "-m", "build_tools", "--root", str(ROOT), "figures", "--sheet"]
+    sheet = tmp_path / "sheet.png"
+    drawn = run([*command, str(sheet), "--only", "clamshell,wall-sit"], cwd=ROOT)
+    assert drawn.returncode == 0, drawn.stdout + drawn.stderr
+    assert f"Wrote {sheet}: 2 figures." in drawn.stdout
+    shutil.copy(sheet, artifacts / "figure-sheet-two.png")
+    image = Image.open(sheet).convert("L")
+    cell = image.crop((8, 8, 290, 190))  # the first of five columns: the clamshell's start and end
+    assert sum(cell.histogram()[:100]) > 500, "line art drawn in the first cell"
+
+    mistyped = run([*command, str(tmp_path / "none.png"), "--only", "clamshel"], cwd=ROOT)
+    assert mistyped.returncode == 1
+    assert "'clamshel' (did you mean 'clamshell'?)" in mistyped.stdout
+    assert not (tmp_path / "none.png").exists()

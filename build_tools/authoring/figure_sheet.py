@@ -8,12 +8,12 @@ import html
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from build_tools.data.figures.pose import pose_from_data
 from build_tools.data.figures.vocab import load_figure_vocabulary
 from build_tools.data.library import ProjectPaths, load_library
 from build_tools.data.problems import FORMATTERS, DataError
+from build_tools.data.suggest import did_you_mean
 from build_tools.site.figures.render import render
 
 CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
@@ -59,20 +59,32 @@ def write_sheet(root: Path, out: Path, only: list[str] | None = None, mode: str 
     return page_html.count("<figure>")
 
 
-def _figures(args: argparse.Namespace) -> int:
+def unknown_ids(root: Path, only: list[str]) -> list[str]:
+    """Each id in only that no posed exercise has, with a did-you-mean where one is close."""
+    library = load_library(ProjectPaths.at(root))
+    posed = sorted(e.id for e in library.exercises.values() if e.pose is not None)
+    unknown = []
+    for wanted in only:
+        if wanted not in posed:
+            hint = did_you_mean(wanted, posed).strip()
+            unknown.append(f"'{wanted}'" + (f" ({hint})" if hint else ""))
+    return unknown
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """`python -m build_tools figures --sheet sheet.png [--only ids] [--mode pair|still]` (cli.py)."""
+    only = [part.strip() for part in args.only.split(",") if part.strip()] if args.only else None
     try:
-        count = write_sheet(args.root, args.sheet, args.only.split(",") if args.only else None, args.mode)
+        unknown = unknown_ids(args.root, only) if only else []
+        if unknown:
+            print(
+                f"--only: no posed exercise has the id {', '.join(unknown)}; "
+                "ids are the record file names in exercises/, without .yml"
+            )
+            return 1
+        count = write_sheet(args.root, args.sheet, only, args.mode)
     except DataError as error:
         print(FORMATTERS["text"](error.problems))
         return 1
     print(f"Wrote {args.sheet}: {count} figures.")
     return 0
-
-
-def add_command(commands: Any) -> None:
-    """Register `figures` on the command line."""
-    figures = commands.add_parser("figures", help="draw every exercise's figure onto a contact sheet (PNG)")
-    figures.add_argument("--sheet", type=Path, required=True, help="the PNG to write, e.g. sheet.png")
-    figures.add_argument("--only", help="comma-separated exercise ids to draw (default: all)")
-    figures.add_argument("--mode", choices=("pair", "still"), default="pair", help="pair (default) or still")
-    figures.set_defaults(run=_figures)
